@@ -1,0 +1,4 @@
+package dev.timmy.decide;
+
+/** Something only Alex can decide. */
+public record Escalation(String subject, String reason) {}

@@ -1,0 +1,194 @@
+package dev.timmy.decide;
+
+import dev.timmy.facts.Agent;
+import dev.timmy.facts.AgentLoad;
+import dev.timmy.facts.Snapshot;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * One evaluation of one snapshot in a fresh session, in two phases. Phase one: classification,
+ * priority parts, route scores, and every decision that needs nothing more. Between the phases
+ * Java sums the priorities, ranks the backlog and chooses routes within capacity, and inserts
+ * them as {@link Ranked} and {@link Chosen}. Phase two: the rules that act on rank and choice
+ * (dispatch, escalate unroutable top work). A firing limit guards against runaway rules.
+ */
+final class Evaluation {
+  private final RuleSet rules;
+  private final int firingLimit;
+
+  Evaluation(RuleSet rules) {
+    this(rules, 0);
+  }
+
+  /** {@code firingLimit} 0 means the default: 10,000 plus 50 per fact. */
+  Evaluation(RuleSet rules, int firingLimit) {
+    this.rules = rules;
+    this.firingLimit = firingLimit;
+  }
+
+  Decision run(Snapshot snapshot) {
+    KieSession session = rules.base().newKieSession();
+    Provenance provenance = new Provenance();
+    session.addEventListener((AgendaEventListener) provenance);
+    session.addEventListener((RuleRuntimeEventListener) provenance);
+    try {
+      List<Object> facts = snapshot.facts();
+      int limit = firingLimit > 0 ? firingLimit : 10_000 + 50 * facts.size();
+      for (Object fact : facts) session.insert(fact);
+      int fired = fire(session, limit, provenance);
+
+      List<PriorityItem> priorities = rank(all(session, ScorePart.class), provenance);
+      Map<String, Integer> rankOf = new HashMap<>();
+      for (PriorityItem p : priorities) {
+        rankOf.put(p.subject(), p.rank());
+        session.insert(new Ranked(p.subject(), p.total(), p.rank()));
+      }
+      List<RouteItem> routes = RouteChooser.choose(candidates(session, provenance), rankOf, freeSlots(snapshot));
+      for (RouteItem r : routes) {
+        if (r.chosen()) session.insert(new Chosen(r.subject(), r.agent(), r.score()));
+      }
+      fired += fire(session, limit - fired, provenance);
+
+      return new Decision(rules.revision(),
+          new Decision.SnapshotInfo(snapshot.complete(), snapshot.takenAt(), snapshot.gaps()),
+          fired, priorities, routes, proposals(session, provenance), escalations(session, provenance),
+          checks(session, provenance));
+    } catch (EvaluationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new EvaluationException("a rule failed while evaluating: " + rootMessage(e), e);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private static int fire(KieSession session, int limit, Provenance provenance) {
+    if (limit <= 0) throw runaway(provenance, 0);
+    int fired = session.fireAllRules(limit);
+    if (fired >= limit) throw runaway(provenance, limit);
+    return fired;
+  }
+
+  private static EvaluationException runaway(Provenance provenance, int limit) {
+    return new EvaluationException("rules fired " + limit + " times without settling (firing limit);"
+        + " busiest rule: " + provenance.busiestRule() + ". No decision was made.");
+  }
+
+  private static List<PriorityItem> rank(Collection<ScorePart> parts, Provenance why) {
+    Map<String, List<Scored>> bySubject = new LinkedHashMap<>();
+    for (ScorePart p : parts) {
+      Because b = why.of(p);
+      bySubject.computeIfAbsent(p.subject(), k -> new ArrayList<>())
+          .add(new Scored(b.ruleId(), b.title(), p.points(), p.reason(), b.facts()));
+    }
+    List<Map.Entry<String, Integer>> totals = new ArrayList<>();
+    bySubject.forEach((s, list) -> totals.add(Map.entry(s, list.stream().mapToInt(Scored::points).sum())));
+    totals.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<PriorityItem> ranked = new ArrayList<>(totals.size());
+    for (int i = 0; i < totals.size(); i++) {
+      String s = totals.get(i).getKey();
+      List<Scored> list = new ArrayList<>(bySubject.get(s));
+      list.sort(Comparator.comparingInt(Scored::points).reversed().thenComparing(Scored::ruleId));
+      ranked.add(new PriorityItem(s, totals.get(i).getValue(), i + 1, list));
+    }
+    return ranked;
+  }
+
+  private static Map<String, List<RouteChooser.Candidate>> candidates(KieSession session, Provenance why) {
+    Map<String, Map<String, List<Scored>>> parts = new HashMap<>();
+    Map<String, Map<String, List<Scored>>> exclusions = new HashMap<>();
+    for (RouteScore r : all(session, RouteScore.class)) {
+      Because b = why.of(r);
+      parts.computeIfAbsent(r.subject(), k -> new HashMap<>()).computeIfAbsent(r.agent(), k -> new ArrayList<>())
+          .add(new Scored(b.ruleId(), b.title(), r.points(), r.reason(), b.facts()));
+    }
+    for (Ineligible x : all(session, Ineligible.class)) {
+      Because b = why.of(x);
+      exclusions.computeIfAbsent(x.subject(), k -> new HashMap<>()).computeIfAbsent(x.agent(), k -> new ArrayList<>())
+          .add(new Scored(b.ruleId(), b.title(), 0, x.reason(), b.facts()));
+    }
+    Map<String, List<RouteChooser.Candidate>> out = new HashMap<>();
+    for (String subject : union(parts.keySet(), exclusions.keySet())) {
+      Map<String, List<Scored>> p = parts.getOrDefault(subject, Map.of());
+      Map<String, List<Scored>> x = exclusions.getOrDefault(subject, Map.of());
+      List<RouteChooser.Candidate> list = new ArrayList<>();
+      for (String agent : union(p.keySet(), x.keySet())) {
+        list.add(new RouteChooser.Candidate(subject, agent, p.getOrDefault(agent, List.of()), x.getOrDefault(agent, List.of())));
+      }
+      out.put(subject, list);
+    }
+    return out;
+  }
+
+  private static Map<String, Integer> freeSlots(Snapshot snapshot) {
+    Map<String, Integer> open = new HashMap<>();
+    for (AgentLoad l : snapshot.loads()) open.put(l.agent(), l.openAssignments());
+    Map<String, Integer> free = new HashMap<>();
+    for (Agent a : snapshot.agents()) free.put(a.name(), Math.max(0, a.maxConcurrent() - open.getOrDefault(a.name(), 0)));
+    return free;
+  }
+
+  private static List<ProposalItem> proposals(KieSession session, Provenance why) {
+    Map<String, List<VetoItem>> vetoes = new HashMap<>();
+    for (Veto v : all(session, Veto.class)) {
+      Because b = why.of(v);
+      vetoes.computeIfAbsent(v.proposal(), k -> new ArrayList<>()).add(new VetoItem(b.ruleId(), b.title(), v.reason(), b.facts()));
+    }
+    List<ProposalItem> items = new ArrayList<>();
+    for (Proposal p : all(session, Proposal.class)) {
+      Because b = why.of(p);
+      List<VetoItem> against = vetoes.getOrDefault(p.key(), List.of()).stream()
+          .sorted(Comparator.comparing(VetoItem::ruleId)).toList();
+      items.add(new ProposalItem(p.key(), p.kind(), p.subject(), p.params(), b.ruleId(), b.title(), p.reason(), b.facts(), against));
+    }
+    items.sort(Comparator.comparing(ProposalItem::subject).thenComparing(ProposalItem::id));
+    return items;
+  }
+
+  private static List<EscalationItem> escalations(KieSession session, Provenance why) {
+    List<EscalationItem> items = new ArrayList<>();
+    for (Escalation e : all(session, Escalation.class)) {
+      Because b = why.of(e);
+      items.add(new EscalationItem(e.subject(), e.reason(), b.ruleId(), b.title(), b.facts()));
+    }
+    items.sort(Comparator.comparing(EscalationItem::subject).thenComparing(EscalationItem::ruleId));
+    return items;
+  }
+
+  private static List<CheckItem> checks(KieSession session, Provenance why) {
+    List<CheckItem> items = new ArrayList<>();
+    for (Check c : all(session, Check.class)) {
+      Because b = why.of(c);
+      items.add(new CheckItem(c.subject(), c.name(), c.ok(), c.detail(), b.ruleId(), b.title()));
+    }
+    items.sort(Comparator.comparing(CheckItem::subject).thenComparing(CheckItem::name));
+    return items;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> all(KieSession session, Class<T> type) {
+    return (List<T>) new ArrayList<>(session.getObjects(new ClassObjectFilter(type)));
+  }
+
+  private static List<String> union(Collection<String> a, Collection<String> b) {
+    java.util.TreeSet<String> all = new java.util.TreeSet<>(a);
+    all.addAll(b);
+    return new ArrayList<>(all);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+}

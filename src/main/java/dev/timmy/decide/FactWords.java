@@ -1,0 +1,49 @@
+package dev.timmy.decide;
+
+import dev.timmy.facts.Agent;
+import dev.timmy.facts.AgentLoad;
+import dev.timmy.facts.AutomationLoop;
+import dev.timmy.facts.Clock;
+import dev.timmy.facts.Comment;
+import dev.timmy.facts.Disk;
+import dev.timmy.facts.HostMetrics;
+import dev.timmy.facts.Issue;
+import dev.timmy.facts.OllamaModel;
+import dev.timmy.facts.Owner;
+import dev.timmy.facts.ProcessInfo;
+import dev.timmy.facts.PullRequest;
+import dev.timmy.facts.Quota;
+import dev.timmy.facts.StaleFile;
+
+/** Says a matched fact in a few words, for explanations. */
+final class FactWords {
+  private FactWords() {}
+
+  static String of(Object fact) {
+    if (fact instanceof Issue i) return "issue " + i.subject() + " " + i.labels();
+    if (fact instanceof PullRequest p) {
+      return "pull " + p.subject() + " ci=" + p.ciState() + " approvals=" + p.approvedBy()
+          + (p.draft() ? " draft" : "") + (p.mergeable() ? "" : " not-mergeable");
+    }
+    if (fact instanceof Comment c) return "comment " + c.id() + " by " + c.author() + " on " + c.subject();
+    if (fact instanceof Agent a) return "agent " + a.name() + " (" + a.kind() + ")";
+    if (fact instanceof AgentLoad l) return "load of " + l.agent() + ": " + l.openAssignments() + " open";
+    if (fact instanceof Clock c) return "clock " + c.now();
+    if (fact instanceof Owner o) return "owner " + o.login();
+    if (fact instanceof Check c) return "check " + c.name() + (c.ok() ? " ✔ " : " ✘ ") + c.subject();
+    if (fact instanceof Ranked r) return "rank " + r.rank() + " of " + r.subject() + " (" + r.total() + ")";
+    if (fact instanceof Chosen c) return "route " + c.subject() + " → " + c.agent();
+    if (fact instanceof Proposal p) return "proposal " + p.key();
+    if (fact instanceof HostMetrics h) {
+      return String.format("host memory %.0f%% used", 100 * h.memUsedFraction());
+    }
+    if (fact instanceof Disk d) return String.format("disk %s %.0f%% free", d.mount(), 100 * d.freeFraction());
+    if (fact instanceof ProcessInfo p) return "process " + p.name() + " pid " + p.pid();
+    if (fact instanceof OllamaModel m) return "model " + m.name() + (m.loaded() ? " loaded" : "");
+    if (fact instanceof AutomationLoop l) return "loop " + l.name() + " failures=" + l.consecutiveFailures();
+    if (fact instanceof Quota q) return String.format("quota %s %.0f%% left", q.provider(), 100 * q.remainingFraction());
+    if (fact instanceof StaleFile f) return "file " + f.path();
+    String text = String.valueOf(fact);
+    return text.length() > 120 ? text.substring(0, 117) + "…" : text;
+  }
+}

@@ -1,0 +1,27 @@
+package dev.timmy.facts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** The time of a snapshot. Rules ask it for ages; they never read the wall clock. */
+public record Clock(Instant now) {
+  public Clock {
+    Objects.requireNonNull(now, "now == null");
+  }
+
+  /** Whole days from {@code then} to now; 0 for an unknown or future instant. */
+  public long daysSince(Instant then) {
+    return then == null ? 0 : Math.max(0, Duration.between(then, now).toDays());
+  }
+
+  /** Whole hours from {@code then} to now; 0 for an unknown or future instant. */
+  public long hoursSince(Instant then) {
+    return then == null ? 0 : Math.max(0, Duration.between(then, now).toHours());
+  }
+
+  /** Whole minutes from {@code then} to now; 0 for an unknown or future instant. */
+  public long minutesSince(Instant then) {
+    return then == null ? 0 : Math.max(0, Duration.between(then, now).toMinutes());
+  }
+}

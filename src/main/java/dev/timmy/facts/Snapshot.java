@@ -1,0 +1,121 @@
+package dev.timmy.facts;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything observed in one cycle. A snapshot is {@code complete} only when every source read
+ * all it should; {@code gaps} says what is missing, and a partial snapshot may feed
+ * non-destructive proposals only.
+ */
+public record Snapshot(
+    Instant takenAt,
+    boolean complete,
+    List<String> gaps,
+    Owner owner,
+    List<Issue> issues,
+    List<PullRequest> pulls,
+    List<Comment> comments,
+    List<Agent> agents,
+    List<AgentLoad> loads,
+    List<Quota> quotas,
+    HostMetrics host,
+    List<Disk> disks,
+    List<ProcessInfo> processes,
+    List<OllamaModel> models,
+    OllamaDown ollamaDown,
+    List<AutomationLoop> loops,
+    List<StaleFile> staleFiles) {
+
+  public Snapshot {
+    gaps = List.copyOf(gaps);
+    issues = List.copyOf(issues);
+    pulls = List.copyOf(pulls);
+    comments = List.copyOf(comments);
+    agents = List.copyOf(agents);
+    loads = List.copyOf(loads);
+    quotas = List.copyOf(quotas);
+    disks = List.copyOf(disks);
+    processes = List.copyOf(processes);
+    models = List.copyOf(models);
+    loops = List.copyOf(loops);
+    staleFiles = List.copyOf(staleFiles);
+  }
+
+  /** A snapshot of a backlog and roster only; the house parts are empty. */
+  public static Snapshot ofBacklog(
+      Instant takenAt, boolean complete, List<String> gaps, Owner owner, List<Issue> issues,
+      List<PullRequest> pulls, List<Comment> comments, List<Agent> agents) {
+    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, List.of(),
+        List.of(), null, List.of(), List.of(), List.of(), null, List.of(), List.of()).withLoads();
+  }
+
+  public Clock clock() {
+    return new Clock(takenAt);
+  }
+
+  /** Every fact to put before the rules: the clock, the owner and each record of each list. */
+  public List<Object> facts() {
+    List<Object> all = new ArrayList<>();
+    all.add(clock());
+    if (owner != null) all.add(owner);
+    if (host != null) all.add(host);
+    if (ollamaDown != null) all.add(ollamaDown);
+    for (List<?> part : List.of(issues, pulls, comments, agents, loads, quotas, disks, processes,
+        models, loops, staleFiles)) {
+      all.addAll(part);
+    }
+    return all;
+  }
+
+  /** The same snapshot with house parts taken from {@code house}. */
+  public Snapshot withHouse(
+      HostMetrics host, List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models,
+      OllamaDown ollamaDown, List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas) {
+    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
+        host, disks, processes, models, ollamaDown, loops, staleFiles).withLoads();
+  }
+
+  /** The same snapshot marked partial, with one more gap. */
+  public Snapshot withGap(String gap) {
+    List<String> more = new ArrayList<>(gaps);
+    more.add(gap);
+    return new Snapshot(takenAt, false, more, owner, issues, pulls, comments, agents, loads, quotas,
+        host, disks, processes, models, ollamaDown, loops, staleFiles);
+  }
+
+  /** The same snapshot with each agent's load counted from the open backlog. */
+  public Snapshot withLoads() {
+    Map<String, List<String>> assigned = new HashMap<>();
+    Map<String, Instant> last = new HashMap<>();
+    for (Issue i : issues) {
+      if (!i.open()) continue;
+      for (String a : i.assignees()) assigned.computeIfAbsent(a.toLowerCase(), k -> new ArrayList<>()).add(i.subject());
+    }
+    for (PullRequest p : pulls) {
+      if (!p.open()) continue;
+      List<String> mine = assigned.computeIfAbsent(p.author().toLowerCase(), k -> new ArrayList<>());
+      if (!mine.contains(p.linkedSubject())) mine.add(p.subject());
+      last.merge(p.author().toLowerCase(), p.updatedAt(), Snapshot::later);
+    }
+    for (Comment c : comments) last.merge(c.author().toLowerCase(), c.createdAt(), Snapshot::later);
+    List<AgentLoad> counted = new ArrayList<>();
+    for (Agent a : agents) {
+      String login = a.login().toLowerCase();
+      List<String> mine = assigned.getOrDefault(login, List.of());
+      boolean seen = processes.stream().anyMatch(p -> a.processNames().stream().anyMatch(n -> n.equalsIgnoreCase(p.name())));
+      counted.add(new AgentLoad(a.name(), mine.size(), mine, last.get(login), seen));
+    }
+    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, counted, quotas,
+        host, disks, processes, models, ollamaDown, loops, staleFiles);
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    if (a == null) return b;
+    if (b == null) return a;
+    return a.isAfter(b) ? a : b;
+  }
+}
