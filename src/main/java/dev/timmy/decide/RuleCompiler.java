@@ -50,14 +50,14 @@ final class RuleCompiler {
       Matcher m = PACKAGE.matcher(source.getValue());
       String folder = m.find() ? m.group(1).replace('.', '/') + "/" : "";
       String path = "src/main/resources/" + folder + source.getKey();
-      writtenAs.put(path, source.getKey());
+      writtenAs.put(folder + source.getKey(), source.getKey());
       kfs.write(path, source.getValue());
     }
     try {
       KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
       List<RuleError> errors = new ArrayList<>();
       for (Message msg : builder.getResults().getMessages(Message.Level.ERROR)) {
-        String file = msg.getPath() == null ? dir.toString() : writtenAs.getOrDefault(msg.getPath(), msg.getPath());
+        String file = msg.getPath() == null ? dir.toString() : writtenAs.getOrDefault(msg.getPath().replaceFirst("^src/main/resources/", ""), msg.getPath());
         errors.add(new RuleError(file, Math.max(0, msg.getLine()), oneLine(msg.getText())));
       }
       if (!errors.isEmpty()) throw new RuleErrors(errors);
