@@ -71,6 +71,12 @@ public record Snapshot(
     return all;
   }
 
+  /** The same snapshot taken at another instant (to replay a recording at a chosen time). */
+  public Snapshot at(Instant when) {
+    return new Snapshot(when, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
+        host, disks, processes, models, ollamaDown, loops, staleFiles);
+  }
+
   /** The same snapshot with house parts taken from {@code house}. */
   public Snapshot withHouse(
       HostMetrics host, List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models,

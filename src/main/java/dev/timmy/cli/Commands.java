@@ -1,0 +1,102 @@
+package dev.timmy.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.timmy.Json;
+import dev.timmy.decide.Decision;
+import dev.timmy.decide.DecisionDiff;
+import dev.timmy.decide.EvaluationException;
+import dev.timmy.decide.Explanation;
+import dev.timmy.decide.RuleBook;
+import dev.timmy.decide.RuleError;
+import dev.timmy.decide.RuleErrors;
+import dev.timmy.facts.Snapshot;
+import dev.timmy.observe.DemoHouse;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/** The CLI commands. Each returns an exit code; decisions go to out, problems to err. */
+public final class Commands {
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public Commands(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public int run(String command, List<String> words) {
+    try {
+      return switch (command) {
+        case "evaluate" -> evaluate(Args.parse(words, Set.of("fixtures", "rules", "now"), Set.of("json")));
+        case "explain" -> explain(Args.parse(words, Set.of("fixtures", "rules", "now"), Set.of("json")));
+        case "simulate" -> simulate(Args.parse(words, Set.of("fixtures", "rules", "against", "now"), Set.of("json")));
+        default -> throw new Args.UsageException("unknown command " + command);
+      };
+    } catch (RuleErrors e) {
+      err.println("timmy: the rules do not compile:");
+      for (RuleError r : e.errors()) err.println(r);
+      return 1;
+    } catch (EvaluationException e) {
+      err.println("timmy: evaluation failed: " + e.getMessage());
+      return 1;
+    } catch (UncheckedIOException e) {
+      err.println("timmy: " + e.getCause().getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      err.println("timmy: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int evaluate(Args a) throws RuleErrors {
+    Snapshot s = snapshot(a);
+    Decision d = RuleBook.open(Path.of(a.get("rules", "rules"))).evaluate(s);
+    out.print(a.has("json") ? json(d) : new TextReport(s).backlog(d));
+    return 0;
+  }
+
+  private int explain(Args a) throws RuleErrors {
+    if (a.positionals().size() != 1) throw new Args.UsageException("explain needs one SUBJECT, e.g. alex/game-bot#3");
+    Snapshot s = snapshot(a);
+    Decision d = RuleBook.open(Path.of(a.get("rules", "rules"))).evaluate(s);
+    Explanation x = Explanation.of(d, a.positionals().get(0));
+    out.print(a.has("json") ? json(x) : new TextReport(s).explain(x));
+    return x.empty() ? 1 : 0;
+  }
+
+  private int simulate(Args a) throws RuleErrors {
+    if (!a.has("rules")) throw new Args.UsageException("simulate needs --rules DIR (the candidate rules)");
+    Snapshot s = snapshot(a);
+    Decision live = RuleBook.open(Path.of(a.get("against", "rules"))).evaluate(s);
+    Decision candidate = RuleBook.open(Path.of(a.get("rules", ""))).evaluate(s);
+    DecisionDiff diff = DecisionDiff.between(live, candidate);
+    out.print(a.has("json") ? json(diff) : DiffReport.render(diff));
+    return 0;
+  }
+
+  private static Snapshot snapshot(Args a) {
+    Snapshot s = DemoHouse.load(Path.of(a.get("fixtures", "fixtures/demo")));
+    if (a.has("now")) {
+      try {
+        s = s.at(Instant.parse(a.get("now", "")));
+      } catch (DateTimeParseException e) {
+        throw new Args.UsageException("--now: expected an ISO-8601 instant like 2026-11-23T09:00:00Z, found " + a.get("now", ""));
+      }
+    }
+    return s;
+  }
+
+  static String json(Object value) {
+    try {
+      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.timmy.cli;
+
+import dev.timmy.decide.CheckItem;
+import dev.timmy.decide.Decision;
+import dev.timmy.decide.EscalationItem;
+import dev.timmy.decide.Explanation;
+import dev.timmy.decide.PriorityItem;
+import dev.timmy.decide.ProposalItem;
+import dev.timmy.decide.RouteItem;
+import dev.timmy.decide.Scored;
+import dev.timmy.decide.VetoItem;
+import dev.timmy.facts.Issue;
+import dev.timmy.facts.PullRequest;
+import dev.timmy.facts.Snapshot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders decisions for a terminal: the ranked backlog table and a subject's explanation. */
+public final class TextReport {
+  private final Snapshot snapshot;
+  private final Map<String, String> titles = new HashMap<>();
+
+  public TextReport(Snapshot snapshot) {
+    this.snapshot = snapshot;
+    for (Issue i : snapshot.issues()) titles.put(i.subject(), i.title());
+    for (PullRequest p : snapshot.pulls()) titles.put(p.subject(), p.title());
+  }
+
+  public String backlog(Decision d) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("Timmy at %s · rules %s · snapshot %s · %d issues, %d PRs · %d firings%n",
+        d.snapshot().takenAt(), d.rulesRevision(), d.snapshot().complete() ? "complete" : "PARTIAL " + d.snapshot().gaps(),
+        snapshot.issues().size(), snapshot.pulls().size(), d.firings()));
+    out.append(String.format("%n%4s %5s  %-28s %-38s %-11s %s%n", "RANK", "PRIO", "SUBJECT", "TITLE", "ROUTE", "PROPOSALS"));
+    for (PriorityItem p : d.priorities()) {
+      String route = d.chosenRoute(p.subject()).map(RouteItem::agent).orElse("—");
+      List<String> props = proposalWords(d.proposalsOf(p.subject()));
+      out.append(String.format("%4d %5d  %-28s %-38s %-11s %s%n", p.rank(), p.total(), p.subject(),
+          cut(titles.getOrDefault(p.subject(), ""), 38), route, props.isEmpty() ? "" : props.get(0)));
+      for (String more : props.subList(Math.min(1, props.size()), props.size())) {
+        out.append(String.format("%91s %s%n", "", more));
+      }
+    }
+    List<ProposalItem> unranked = d.proposals().stream().filter(p -> d.priorityOf(p.subject()).isEmpty()).toList();
+    if (!unranked.isEmpty()) {
+      out.append(String.format("%nOther proposals (pull requests, house)%n"));
+      for (ProposalItem p : unranked) {
+        out.append(String.format("  %-28s %-38s %s%n", p.subject(), cut(titles.getOrDefault(p.subject(), ""), 38),
+            proposalWords(List.of(p)).get(0)));
+      }
+    }
+    if (!d.escalations().isEmpty()) {
+      out.append(String.format("%nEscalations to Alex%n"));
+      for (EscalationItem e : d.escalations()) {
+        out.append(String.format("  %-28s %s [%s]%n", e.subject(), e.reason(), e.ruleId()));
+      }
+    }
+    return out.toString();
+  }
+
+  public String explain(Explanation x) {
+    StringBuilder out = new StringBuilder();
+    out.append(x.subject());
+    String title = titles.get(x.subject());
+    if (title != null) out.append(" — \"").append(title).append('"');
+    out.append(String.format("  (rules %s)%n", x.rulesRevision()));
+    if (x.empty()) {
+      out.append("The rules concluded nothing about this subject (is it open and in the snapshot?)\n");
+      return out.toString();
+    }
+    x.priority().ifPresent(p -> {
+      out.append(String.format("%nPriority %d, rank %d of %d%n", p.total(), p.rank(), x.backlogSize()));
+      for (Scored s : p.parts()) out.append(scored(s));
+    });
+    if (!x.checks().isEmpty()) {
+      out.append(String.format("%nConditions%n"));
+      for (CheckItem c : x.checks()) {
+        out.append(String.format("  %s %-18s %s  [%s %s]%n", c.ok() ? "✔" : "✘", c.name(), c.detail(), c.ruleId(), c.title()));
+      }
+    }
+    if (!x.routes().isEmpty()) {
+      out.append(String.format("%nRoutes%n"));
+      for (RouteItem r : x.routes()) {
+        out.append(String.format("  %s %-11s score %3d  %s%n", r.chosen() ? "→" : " ", r.agent(), r.score(), r.reason()));
+        for (Scored s : r.parts()) out.append("      ").append(scored(s));
+      }
+    }
+    out.append(String.format("%nProposals%n"));
+    if (x.proposals().isEmpty()) out.append("  none\n");
+    for (ProposalItem p : x.proposals()) {
+      out.append(String.format("  %s %s%s — %s  [%s %s]%n", p.vetoed() ? "✘" : "•", p.kind(), params(p), p.reason(), p.ruleId(), p.title()));
+      out.append(String.format("      from: %s%n", String.join("; ", p.facts())));
+      for (VetoItem v : p.vetoes()) {
+        out.append(String.format("      vetoed: %s  [%s %s]%n", v.reason(), v.ruleId(), v.title()));
+      }
+    }
+    if (!x.escalations().isEmpty()) {
+      out.append(String.format("%nEscalations%n"));
+      for (EscalationItem e : x.escalations()) out.append(String.format("  ! %s  [%s %s]%n", e.reason(), e.ruleId(), e.title()));
+    }
+    return out.toString();
+  }
+
+  private static String scored(Scored s) {
+    return String.format("  %+5d  %-10s %s — %s%n", s.points(), s.ruleId(), s.title(), s.reason());
+  }
+
+  private static List<String> proposalWords(List<ProposalItem> proposals) {
+    return proposals.stream().map(p -> (p.vetoed() ? "✘ " : "") + p.kind() + params(p)
+        + (p.vetoed() ? " (vetoed " + p.vetoes().get(0).ruleId() + ": " + p.vetoes().get(0).reason() + ")" : "")).toList();
+  }
+
+  private static String params(ProposalItem p) {
+    String shown = p.params().entrySet().stream().filter(e -> !e.getKey().equals("body"))
+        .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).collect(Collectors.joining(" "));
+    return shown.isEmpty() ? "" : " " + shown;
+  }
+
+  private static String cut(String s, int width) {
+    return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+  }
+}
