@@ -1,0 +1,100 @@
+package dev.timmy.observe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timmy.Json;
+import dev.timmy.facts.Agent;
+import dev.timmy.facts.Comment;
+import dev.timmy.facts.Issue;
+import dev.timmy.facts.Owner;
+import dev.timmy.facts.PullRequest;
+import dev.timmy.facts.Snapshot;
+import dev.timmy.observe.gitea.RecordedRepo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bundled demo house: recorded Gitea responses under {@code gitea/<owner>/<repo>/} read
+ * through the same mapping as the live source, the roster ({@code agents.yml}), the clock, owner
+ * and repositories ({@code demo.yml}) and, when present, a host snapshot ({@code house.json}).
+ */
+public final class DemoHouse {
+  /** {@code demo.yml}: the instant the demo is taken at, the owner and the repositories. */
+  public record Settings(Instant now, Owner owner, List<String> repos) {
+    public Settings {
+      repos = repos == null ? List.of() : List.copyOf(repos);
+    }
+  }
+
+  private DemoHouse() {}
+
+  /** The whole demo snapshot, complete, at {@code demo.yml}'s {@code now}. */
+  public static Snapshot load(Path dir) throws IOException {
+    Settings settings = settings(dir);
+    Backlog backlog = backlog(dir);
+    Snapshot snapshot = Snapshot.ofBacklog(settings.now(), backlog.complete(), backlog.gaps(), settings.owner(),
+        backlog.issues(), backlog.pulls(), backlog.comments(), agents(dir));
+    Path houseFile = dir.resolve("house.json");
+    if (!Files.exists(houseFile)) return snapshot;
+    House h = readYamlOrJson(Json.mapper(), houseFile, House.class);
+    return snapshot.withHouse(h.host(), h.disks(), h.processes(), h.models(), h.ollamaDown(), h.loops(),
+        h.staleFiles(), h.quotas());
+  }
+
+  /** The backlog of every repository named in {@code demo.yml}. */
+  public static Backlog backlog(Path dir) throws IOException {
+    List<Issue> issues = new ArrayList<>();
+    List<PullRequest> pulls = new ArrayList<>();
+    List<Comment> comments = new ArrayList<>();
+    for (String repo : settings(dir).repos()) {
+      Backlog one = RecordedRepo.read(repoDir(dir, repo), repo);
+      issues.addAll(one.issues());
+      pulls.addAll(one.pulls());
+      comments.addAll(one.comments());
+    }
+    return new Backlog(issues, pulls, comments, true, List.of());
+  }
+
+  /** Where {@code owner/repo}'s recorded responses live under a demo directory. */
+  public static Path repoDir(Path dir, String repo) {
+    return dir.resolve("gitea").resolve(repo);
+  }
+
+  public static Settings settings(Path dir) throws IOException {
+    Path file = dir.resolve("demo.yml");
+    Settings s = readYamlOrJson(Json.yaml(), file, Settings.class);
+    if (s == null || s.now() == null || s.owner() == null || s.owner().login() == null) {
+      throw new IOException(file + ": expected now, owner.login and repos, found " + s);
+    }
+    for (String repo : s.repos()) {
+      if (!repo.matches("[\\w.-]+/[\\w.-]+")) throw new IOException(file + ": repos: expected owner/repo, found " + repo);
+    }
+    return s;
+  }
+
+  public static List<Agent> agents(Path dir) throws IOException {
+    Path file = dir.resolve("agents.yml");
+    List<Agent> agents = readYamlOrJson(Json.yaml(), file,
+        Json.yaml().getTypeFactory().constructCollectionType(List.class, Agent.class));
+    if (agents == null) throw new IOException(file + ": expected a list of agents, found nothing");
+    return agents;
+  }
+
+  private static <T> T readYamlOrJson(ObjectMapper mapper, Path file, Class<T> type) throws IOException {
+    return readYamlOrJson(mapper, file, mapper.constructType(type));
+  }
+
+  private static <T> T readYamlOrJson(ObjectMapper mapper, Path file, com.fasterxml.jackson.databind.JavaType type)
+      throws IOException {
+    if (!Files.isRegularFile(file)) throw new IOException("expected file " + file + ", found none");
+    try {
+      return mapper.readValue(file.toFile(), type);
+    } catch (JsonProcessingException e) {
+      throw new IOException(RecordedRepo.where(file, e) + ": " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.timmy.observe.gitea;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.timmy.Json;
+import dev.timmy.facts.Comment;
+import dev.timmy.facts.Issue;
+import dev.timmy.facts.PullRequest;
+import dev.timmy.observe.Backlog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One repository's recorded Gitea responses, laid out by endpoint:
+ * {@code issues.json} (GET /repos/{o}/{r}/issues?state=open&type=issues), {@code pulls.json}
+ * (GET .../pulls?state=open), {@code comments.json} (GET .../issues/comments),
+ * {@code reviews/<N>.json} (GET .../pulls/{N}/reviews), {@code status/<sha>.json}
+ * (GET .../commits/{sha}/status) and {@code labels.json}.
+ */
+public final class RecordedRepo {
+  private RecordedRepo() {}
+
+  /** The open backlog of {@code repo} ("owner/name") recorded in {@code dir}, mapped to facts. */
+  public static Backlog read(Path dir, String repo) throws IOException {
+    List<GiteaWire.Issue> wireIssues = list(dir.resolve("issues.json"), GiteaWire.Issue.class);
+    List<GiteaWire.PullRequest> wirePulls = list(dir.resolve("pulls.json"), GiteaWire.PullRequest.class);
+    Path commentsFile = dir.resolve("comments.json");
+    List<Comment> all = new ArrayList<>();
+    for (GiteaWire.Comment c : list(commentsFile, GiteaWire.Comment.class)) {
+      try {
+        all.add(GiteaMapping.comment(repo, c));
+      } catch (IllegalArgumentException e) {
+        throw new IOException(commentsFile + ": " + e.getMessage(), e);
+      }
+    }
+    Set<String> open = new HashSet<>();
+    List<Issue> issues = new ArrayList<>();
+    for (GiteaWire.Issue w : wireIssues) {
+      Issue issue = GiteaMapping.issue(repo, w, all);
+      if (!issue.open()) continue;
+      issues.add(issue);
+      open.add(issue.subject());
+    }
+    List<PullRequest> pulls = new ArrayList<>();
+    for (GiteaWire.PullRequest w : wirePulls) {
+      if (!"open".equals(w.state())) continue;
+      if (w.head() == null || w.head().sha() == null) {
+        throw new IOException(dir.resolve("pulls.json") + ": pull #" + w.number() + ": expected head.sha, found none");
+      }
+      List<GiteaWire.PullReview> reviews =
+          list(need(dir.resolve("reviews").resolve(w.number() + ".json"), "pull #" + w.number()), GiteaWire.PullReview.class);
+      GiteaWire.CombinedStatus status =
+          one(need(dir.resolve("status").resolve(w.head().sha() + ".json"), "pull #" + w.number()), GiteaWire.CombinedStatus.class);
+      PullRequest pull = GiteaMapping.pull(repo, w, reviews, status);
+      pulls.add(pull);
+      open.add(pull.subject());
+    }
+    List<Comment> comments = all.stream().filter(c -> open.contains(c.subject())).toList();
+    return new Backlog(issues, pulls, comments, true, List.of());
+  }
+
+  /** A JSON array file as a list of {@code type}; errors name the file, line and column. */
+  public static <T> List<T> list(Path file, Class<T> type) throws IOException {
+    ObjectMapper m = Json.mapper();
+    List<T> out = read(file, m.getTypeFactory().constructCollectionType(List.class, type));
+    if (out == null) throw new IOException(file + ": expected a JSON array, found null");
+    return out;
+  }
+
+  /** A JSON object file as {@code type}; errors name the file, line and column. */
+  public static <T> T one(Path file, Class<T> type) throws IOException {
+    T out = read(file, Json.mapper().constructType(type));
+    if (out == null) throw new IOException(file + ": expected a JSON object, found null");
+    return out;
+  }
+
+  private static <T> T read(Path file, JavaType type) throws IOException {
+    need(file, null);
+    try {
+      return Json.mapper().readValue(file.toFile(), type);
+    } catch (JsonProcessingException e) {
+      throw new IOException(where(file, e) + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** {@code file:line:column} of a Jackson error, or just the file when it has no location. */
+  public static String where(Path file, JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 1 ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+  }
+
+  private static Path need(Path file, String forWhat) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("expected file " + file + (forWhat == null ? "" : " for " + forWhat) + ", found none");
+    }
+    return file;
+  }
+}
