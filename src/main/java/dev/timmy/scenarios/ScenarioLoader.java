@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.timmy.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,17 +33,22 @@ public final class ScenarioLoader {
   private ScenarioLoader() {}
 
   public static Scenario load(Path file) throws ScenarioException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new ScenarioException(file, 0, 0, "cannot read: " + e, e);
+    }
+    if (text.isBlank()) throw new ScenarioException(file, 0, 0, "empty file: expected note, given and expect", null);
     ScenarioSpec spec;
-    try (InputStream in = Files.newInputStream(file)) {
-      spec = READER.readValue(in);
+    try {
+      spec = READER.readValue(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       throw new ScenarioException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          words(e) + place(e), e);
-    } catch (IOException e) {
-      throw new ScenarioException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+          words(e).replaceAll("\\s+", " ").strip() + place(e), e);
     }
-    if (spec == null) throw new ScenarioException(file, 0, 0, "empty file: expected note, given and expect", null);
+    if (spec == null) throw new ScenarioException(file, 0, 0, "no document: expected note, given and expect", null);
     return new Scenario(file, spec.note().strip(), spec.given().snapshot(), spec.expect().all());
   }
 
@@ -76,8 +80,10 @@ public final class ScenarioLoader {
     if (e instanceof InvalidFormatException f) {
       return "'" + f.getValue() + "' cannot be read as " + f.getTargetType().getSimpleName();
     }
-    if (e.getCause() instanceof MarkedYAMLException y) {
-      return "not valid YAML: " + (y.getContext() == null ? "" : y.getContext() + ", ") + y.getProblem();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException y) {
+        return "not valid YAML: " + (y.getContext() == null ? "" : y.getContext() + ", ") + y.getProblem();
+      }
     }
     if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       return v.getCause().getMessage();
