@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The default policy in rules/ against every scenario in fixtures/scenarios: one test per file. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,6 +36,25 @@ class ScenariosTest {
       ScenarioResult result = runner.run(ScenarioLoader.load(file));
       assertTrue(result.passed(), () -> file + " — " + result.note() + "\n  ✘ " + String.join("\n  ✘ ", result.failures()));
     }));
+  }
+
+  @Test
+  void a_merge_rule_that_forgets_ci_is_caught_by_the_scenarios(@TempDir Path copy) throws Exception {
+    try (Stream<Path> files = Files.list(RULES)) {
+      for (Path f : files.toList()) Files.copy(f, copy.resolve(f.getFileName()));
+    }
+    Path lifecycle = copy.resolve("lifecycle.drl");
+    String green = "    Check(subject == $s, name == \"green\", ok == true)\n";
+    String drl = Files.readString(lifecycle);
+    assertTrue(drl.contains(green), "LIFE-003 no longer requires the green check in the way this test expects");
+    Files.writeString(lifecycle, drl.replace(green, ""));
+
+    ScenarioReport report = ScenarioRunner.open(copy).runAll(SCENARIOS);
+
+    List<String> failed = report.results().stream().filter(r -> !r.passed())
+        .map(r -> SCENARIOS.relativize(r.file()).toString()).toList();
+    assertTrue(failed.contains("stories/11-pull-requests.yml"), failed::toString);
+    assertTrue(failed.contains("lifecycle/not-merged.yml"), failed::toString);
   }
 
   @Test
