@@ -15,6 +15,11 @@ public record Clock(Instant now) {
     return then == null ? 0 : Math.max(0, Duration.between(then, now).toDays());
   }
 
+  /** Whole days from now to {@code when}; 0 for an unknown or past instant (due dates). */
+  public long daysUntil(Instant when) {
+    return when == null ? 0 : Math.max(0, Duration.between(now, when).toDays());
+  }
+
   /** Whole hours from {@code then} to now; 0 for an unknown or future instant. */
   public long hoursSince(Instant then) {
     return then == null ? 0 : Math.max(0, Duration.between(then, now).toHours());

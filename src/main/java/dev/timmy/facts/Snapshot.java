@@ -57,10 +57,11 @@ public record Snapshot(
     return new Clock(takenAt);
   }
 
-  /** Every fact to put before the rules: the clock, the owner and each record of each list. */
+  /** Every fact to put before the rules: the clock, its completeness, the owner and each record of each list. */
   public List<Object> facts() {
     List<Object> all = new ArrayList<>();
     all.add(clock());
+    all.add(new SnapshotState(complete, gaps));
     if (owner != null) all.add(owner);
     if (host != null) all.add(host);
     if (ollamaDown != null) all.add(ollamaDown);

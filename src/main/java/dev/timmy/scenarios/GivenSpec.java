@@ -1,0 +1,45 @@
+package dev.timmy.scenarios;
+
+import dev.timmy.facts.AutomationLoop;
+import dev.timmy.facts.Comment;
+import dev.timmy.facts.Disk;
+import dev.timmy.facts.HostMetrics;
+import dev.timmy.facts.OllamaDown;
+import dev.timmy.facts.OllamaModel;
+import dev.timmy.facts.ProcessInfo;
+import dev.timmy.facts.Quota;
+import dev.timmy.facts.Snapshot;
+import dev.timmy.facts.StaleFile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code given:} part of a scenario: the snapshot the rules see. Backlog facts and agents
+ * are filled with defaults ({@link IssueSpec} etc.); house facts are taken as written.
+ * Agent loads are counted from the backlog, as in a real cycle.
+ */
+record GivenSpec(
+    Instant now, Boolean complete, List<String> gaps, OwnerSpec owner, List<IssueSpec> issues,
+    List<PullSpec> pulls, List<CommentSpec> comments, List<AgentSpec> agents, HostMetrics host,
+    List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
+    List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas) {
+
+  GivenSpec {
+    Defaults.require(now != null, "given needs now (an ISO-8601 instant such as 2026-11-23T09:00:00Z)");
+  }
+
+  Snapshot snapshot() {
+    List<Comment> said = new ArrayList<>();
+    List<CommentSpec> written = Defaults.list(comments);
+    for (int i = 0; i < written.size(); i++) said.add(written.get(i).toFact(now, i + 1));
+    return new Snapshot(now, Defaults.or(complete, true), Defaults.list(gaps),
+        owner == null ? OwnerSpec.DEFAULT : owner.toFact(),
+        Defaults.list(issues).stream().map(i -> i.toFact(now)).toList(),
+        Defaults.list(pulls).stream().map(p -> p.toFact(now)).toList(),
+        said,
+        Defaults.list(agents).stream().map(AgentSpec::toFact).toList(),
+        List.of(), Defaults.list(quotas), host, Defaults.list(disks), Defaults.list(processes),
+        Defaults.list(models), ollamaDown, Defaults.list(loops), Defaults.list(staleFiles)).withLoads();
+  }
+}
