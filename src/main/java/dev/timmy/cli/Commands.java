@@ -10,13 +10,16 @@ import dev.timmy.decide.RuleBook;
 import dev.timmy.decide.RuleError;
 import dev.timmy.decide.RuleErrors;
 import dev.timmy.facts.Snapshot;
+import dev.timmy.bench.Benchmark;
 import dev.timmy.observe.DemoHouse;
+import dev.timmy.scenarios.ScenarioReport;
+import dev.timmy.scenarios.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -36,6 +39,8 @@ public final class Commands {
         case "evaluate" -> evaluate(Args.parse(words, Set.of("fixtures", "rules", "now"), Set.of("json")));
         case "explain" -> explain(Args.parse(words, Set.of("fixtures", "rules", "now"), Set.of("json")));
         case "simulate" -> simulate(Args.parse(words, Set.of("fixtures", "rules", "against", "now"), Set.of("json")));
+        case "test-rules" -> testRules(Args.parse(words, Set.of("rules", "scenarios"), Set.of()));
+        case "bench" -> bench(Args.parse(words, Set.of("rules", "sizes", "runs"), Set.of()));
         default -> throw new Args.UsageException("unknown command " + command);
       };
     } catch (RuleErrors e) {
@@ -45,8 +50,8 @@ public final class Commands {
     } catch (EvaluationException e) {
       err.println("timmy: evaluation failed: " + e.getMessage());
       return 1;
-    } catch (UncheckedIOException e) {
-      err.println("timmy: " + e.getCause().getMessage());
+    } catch (IOException e) {
+      err.println("timmy: " + e.getMessage());
       return 1;
     } catch (IllegalArgumentException e) {
       err.println("timmy: " + e.getMessage());
@@ -54,14 +59,34 @@ public final class Commands {
     }
   }
 
-  private int evaluate(Args a) throws RuleErrors {
+  private int testRules(Args a) throws RuleErrors, IOException {
+    ScenarioRunner runner = ScenarioRunner.open(Path.of(a.get("rules", "rules")));
+    ScenarioReport report = runner.runAll(Path.of(a.get("scenarios", "fixtures/scenarios")));
+    report.lines().forEach(out::println);
+    return report.ok() ? 0 : 1;
+  }
+
+  private int bench(Args a) throws RuleErrors {
+    List<Integer> sizes = new ArrayList<>();
+    for (String n : a.get("sizes", "1000,10000,100000").split(",")) {
+      try {
+        sizes.add(Integer.parseInt(n.trim()));
+      } catch (NumberFormatException e) {
+        throw new Args.UsageException("--sizes: expected numbers separated by commas, found " + n);
+      }
+    }
+    new Benchmark(out).run(Path.of(a.get("rules", "rules")), sizes, a.getInt("runs", 7));
+    return 0;
+  }
+
+  private int evaluate(Args a) throws RuleErrors, IOException {
     Snapshot s = snapshot(a);
     Decision d = RuleBook.open(Path.of(a.get("rules", "rules"))).evaluate(s);
     out.print(a.has("json") ? json(d) : new TextReport(s).backlog(d));
     return 0;
   }
 
-  private int explain(Args a) throws RuleErrors {
+  private int explain(Args a) throws RuleErrors, IOException {
     if (a.positionals().size() != 1) throw new Args.UsageException("explain needs one SUBJECT, e.g. alex/game-bot#3");
     Snapshot s = snapshot(a);
     Decision d = RuleBook.open(Path.of(a.get("rules", "rules"))).evaluate(s);
@@ -70,7 +95,7 @@ public final class Commands {
     return x.empty() ? 1 : 0;
   }
 
-  private int simulate(Args a) throws RuleErrors {
+  private int simulate(Args a) throws RuleErrors, IOException {
     if (!a.has("rules")) throw new Args.UsageException("simulate needs --rules DIR (the candidate rules)");
     Snapshot s = snapshot(a);
     Decision live = RuleBook.open(Path.of(a.get("against", "rules"))).evaluate(s);
@@ -80,7 +105,7 @@ public final class Commands {
     return 0;
   }
 
-  private static Snapshot snapshot(Args a) {
+  private static Snapshot snapshot(Args a) throws IOException {
     Snapshot s = DemoHouse.load(Path.of(a.get("fixtures", "fixtures/demo")));
     if (a.has("now")) {
       try {
