@@ -3,6 +3,7 @@ package dev.timmy.act;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,4 +18,13 @@ public interface Target {
 
   /** Carries the proposal out; returns a short outcome in words. */
   String perform(ProposalItem proposal) throws IOException;
+
+  /**
+   * Why this target will not carry the proposal out at all (a path outside the configured roots,
+   * a process not on the list, a loop not in the config…), or empty. The authority asks it in
+   * dry-run too, so such refusals are journaled without anything being touched.
+   */
+  default Optional<String> refusal(ProposalItem proposal) throws IOException {
+    return Optional.empty();
+  }
 }

@@ -1,0 +1,65 @@
+package dev.timmy.act;
+
+import dev.timmy.config.BudgetConfig;
+import dev.timmy.config.OwnerConfig;
+import dev.timmy.config.TimmyConfig;
+import dev.timmy.decide.ActionKind;
+import dev.timmy.facts.Snapshot;
+import dev.timmy.journal.Journal;
+import dev.timmy.journal.JournalReader;
+import dev.timmy.journal.Mode;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The hard guard no rule can lift. It refuses vetoed proposals, destructive ones from a partial
+ * snapshot, anything on a subject Alex holds (label or explicit instruction, re-checked here
+ * from the snapshot, independently of the rules), what a target itself refuses, and whatever is
+ * past the budgets or behind an open circuit breaker. One {@link Guard} per cycle holds the
+ * cycle's counts.
+ */
+public final class Authority {
+  /** Kinds that write a comment on their subject: the per-issue comment budget counts them. */
+  static final Set<ActionKind> COMMENTING = EnumSet.of(ActionKind.COMMENT, ActionKind.ESCALATE);
+  /** Telling Alex is never against his hold, so escalation passes the hold guards. */
+  static final Set<ActionKind> ALLOWED_ON_HOLD = EnumSet.of(ActionKind.ESCALATE);
+
+  private final OwnerConfig owner;
+  private final BudgetConfig budgets;
+  private final JournalReader journal;
+  private final InstantSource clock;
+
+  public Authority(OwnerConfig owner, BudgetConfig budgets, JournalReader journal, InstantSource clock) {
+    this.owner = owner;
+    this.budgets = budgets;
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  public static Authority from(TimmyConfig config, Journal journal) {
+    return new Authority(config.owner(), config.budgets(), journal.reader(), InstantSource.system());
+  }
+
+  /** The guard for one cycle acting on {@code snapshot} in {@code mode}. */
+  public Guard open(Snapshot snapshot, Mode mode) {
+    return new Guard(this, snapshot, mode,
+        mode == Mode.LIVE ? journal.failureStreak(budgets.writeErrorsBeforeStop()) : null);
+  }
+
+  OwnerConfig owner() {
+    return owner;
+  }
+
+  BudgetConfig budgets() {
+    return budgets;
+  }
+
+  JournalReader journal() {
+    return journal;
+  }
+
+  InstantSource clock() {
+    return clock;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.timmy.act;
+
+import dev.timmy.decide.ActionKind;
+import dev.timmy.decide.ProposalItem;
+import dev.timmy.journal.ActionRow;
+import dev.timmy.journal.ActionStatus;
+import dev.timmy.journal.Journal;
+import dev.timmy.journal.Mode;
+import dev.timmy.journal.PendingAction;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Carries authorised proposals out, one target per action kind. Dry-run (the default) journals
+ * WOULD_DO and touches nothing. Live writes the intent first, asks the target whether the effect
+ * is already there, acts, and writes the outcome. A proposal's id is its idempotency key: once
+ * DONE in the journal it is never attempted again, and the live check covers a lost journal.
+ */
+public final class Executor {
+  private final Map<ActionKind, Target> targets = new EnumMap<>(ActionKind.class);
+  private final Journal journal;
+  private final Mode mode;
+
+  /** Fails when two targets claim the same kind: which one acts must never be a guess. */
+  public Executor(Collection<? extends Target> targets, Journal journal, Mode mode) {
+    for (Target t : targets) {
+      for (ActionKind k : t.kinds()) {
+        Target clash = this.targets.putIfAbsent(k, t);
+        if (clash != null) {
+          throw new IllegalArgumentException("two targets for " + k + ": " + clash.getClass().getSimpleName()
+              + " and " + t.getClass().getSimpleName());
+        }
+      }
+    }
+    this.journal = journal;
+    this.mode = mode;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  /** The kinds some target can carry out. */
+  public Set<ActionKind> kinds() {
+    return Set.copyOf(targets.keySet());
+  }
+
+  /** Each proposal in order, each journaled with its outcome; returns the journal rows. */
+  public List<ActionRow> execute(long cycleId, List<ProposalItem> proposals, Guard guard) {
+    Set<String> handled = new HashSet<>();
+    List<ActionRow> rows = new ArrayList<>(proposals.size());
+    for (ProposalItem p : proposals) rows.add(act(cycleId, p, guard, handled));
+    return rows;
+  }
+
+  private ActionRow act(long cycleId, ProposalItem p, Guard guard, Set<String> handled) {
+    if (!handled.add(p.id())) {
+      return skip(cycleId, p, "duplicate", "the same action was already handled in this cycle");
+    }
+    Optional<ActionRow> done = journal.reader().lastDone(p.id());
+    if (done.isPresent()) {
+      return skip(cycleId, p, "journal", "done in cycle " + done.get().cycleId() + " at " + done.get().finishedAt()
+          + ": " + done.get().outcome());
+    }
+    Target target = targets.get(p.kind());
+    if (target == null) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, "no-executor", "no executor for " + p.kind());
+    Verdict verdict = guard.review(p, target);
+    if (!verdict.allowed()) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, verdict.code(), verdict.reason());
+    ActionRow row = mode == Mode.LIVE ? live(cycleId, p, target)
+        : journal.record(cycleId, p, mode, ActionStatus.WOULD_DO, null, "would " + describe(p));
+    guard.recorded(p, row.status());
+    return row;
+  }
+
+  private ActionRow live(long cycleId, ProposalItem p, Target target) {
+    long id = journal.intend(cycleId, p, mode);
+    try {
+      if (target.alreadyDone(p)) return journal.complete(id, ActionStatus.SKIPPED_ALREADY_DONE, "live-state", "already present in live state");
+      return journal.complete(id, ActionStatus.DONE, null, target.perform(p));
+    } catch (IOException | RuntimeException e) {
+      return journal.complete(id, ActionStatus.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private ActionRow skip(long cycleId, ProposalItem p, String code, String why) {
+    return journal.record(cycleId, p, mode, ActionStatus.SKIPPED_ALREADY_DONE, code, why);
+  }
+
+  /**
+   * After a stop between intent and outcome: re-checks each INTENDED action on live state.
+   * Present → DONE (never repeated); absent → INTERRUPTED (attempted again if still proposed,
+   * through the usual live check). Call once at start, before the first cycle.
+   */
+  public List<ActionRow> recover() {
+    List<ActionRow> out = new ArrayList<>();
+    for (PendingAction a : journal.pendingActions()) {
+      Target target = targets.get(a.proposal().kind());
+      String stopped = "Timmy stopped between intent (" + a.intendedAt() + ") and outcome; ";
+      if (target == null) {
+        out.add(journal.complete(a.actionId(), ActionStatus.INTERRUPTED, "interrupted", stopped + "no executor to re-check it"));
+        continue;
+      }
+      try {
+        out.add(target.alreadyDone(a.proposal())
+            ? journal.complete(a.actionId(), ActionStatus.DONE, "recovered", stopped + "effect found on re-check")
+            : journal.complete(a.actionId(), ActionStatus.INTERRUPTED, "interrupted", stopped
+                + "effect absent on re-check; attempted again if still proposed"));
+      } catch (IOException | RuntimeException e) {
+        out.add(journal.complete(a.actionId(), ActionStatus.INTERRUPTED, "interrupted", stopped + "re-check failed: "
+            + e.getMessage() + "; the live check runs again before any new attempt"));
+      }
+    }
+    return out;
+  }
+
+  /** What a dry run would have done, in words; the free-text body shortened. */
+  static String describe(ProposalItem p) {
+    String params = p.params().entrySet().stream().filter(e -> !e.getKey().equals("body"))
+        .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+    String body = p.param("body").strip().replaceAll("\\s+", " ");
+    if (body.length() > 100) body = body.substring(0, 97) + "...";
+    return p.kind() + " " + p.subject() + (params.isEmpty() ? "" : " (" + params + ")") + (body.isEmpty() ? "" : ": \"" + body + "\"");
+  }
+}

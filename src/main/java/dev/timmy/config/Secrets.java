@@ -1,0 +1,67 @@
+package dev.timmy.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The secrets, read only from the environment: never from timmy.yml, never logged, journaled or
+ * served. {@link #toString()} says which are set and nothing more. A blank variable counts as
+ * unset.
+ */
+public record Secrets(String adminToken, String webhookSecret, String giteaToken) {
+  public static final String ADMIN_TOKEN_ENV = "TIMMY_ADMIN_TOKEN";
+  public static final String WEBHOOK_SECRET_ENV = "TIMMY_WEBHOOK_SECRET";
+
+  public Secrets {
+    adminToken = blankToNull(adminToken);
+    webhookSecret = blankToNull(webhookSecret);
+    giteaToken = blankToNull(giteaToken);
+  }
+
+  /** Reads the variables; the Gitea token's name comes from {@code gitea.tokenEnv}. */
+  public static Secrets fromEnvironment(Map<String, String> env, TimmyConfig config) {
+    String giteaEnv = config.gitea() == null ? null : config.gitea().tokenEnv();
+    return new Secrets(env.get(ADMIN_TOKEN_ENV), env.get(WEBHOOK_SECRET_ENV), giteaEnv == null ? null : env.get(giteaEnv));
+  }
+
+  public static Secrets none() {
+    return new Secrets(null, null, null);
+  }
+
+  /** What is missing for this configuration to run, naming the variable to set. */
+  public List<String> problems(TimmyConfig config) {
+    List<String> out = new ArrayList<>();
+    if (config.gitea() != null && config.service().live() && giteaToken == null) {
+      out.add("environment " + config.gitea().tokenEnv() + ": expected the Gitea token (named by gitea.tokenEnv)"
+          + " for live mode, found nothing");
+    }
+    return out;
+  }
+
+  public boolean hasAdminToken() {
+    return adminToken != null;
+  }
+
+  /** Constant-time comparison, so response timing does not leak the token. */
+  public boolean adminTokenMatches(String presented) {
+    return adminToken != null && presented != null && MessageDigest.isEqual(
+        adminToken.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public String toString() {
+    return "Secrets[adminToken=" + state(adminToken) + ", webhookSecret=" + state(webhookSecret)
+        + ", giteaToken=" + state(giteaToken) + "]";
+  }
+
+  private static String state(String value) {
+    return value == null ? "unset" : "set";
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

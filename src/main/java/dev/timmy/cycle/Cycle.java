@@ -1,0 +1,118 @@
+package dev.timmy.cycle;
+
+import dev.timmy.act.Authority;
+import dev.timmy.act.Executor;
+import dev.timmy.act.Guard;
+import dev.timmy.decide.Decision;
+import dev.timmy.decide.PriorityItem;
+import dev.timmy.decide.ProposalItem;
+import dev.timmy.decide.RuleBook;
+import dev.timmy.facts.Snapshot;
+import dev.timmy.journal.ActionRow;
+import dev.timmy.journal.CycleCounts;
+import dev.timmy.journal.CycleRow;
+import dev.timmy.journal.CycleStatus;
+import dev.timmy.journal.Journal;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pass of the pipeline: observe, evaluate, authorise, execute, record. Every step is
+ * journaled as it happens. A cycle that cannot observe or decide is FAILED with its reason and
+ * acts on nothing. Not thread-safe: {@link CycleLoop} makes sure cycles never overlap.
+ */
+public final class Cycle {
+  private final Observer observer;
+  private final RuleBook rules;
+  private final Authority authority;
+  private final Executor executor;
+  private final Journal journal;
+  private final Duration retention;
+
+  public Cycle(Observer observer, RuleBook rules, Authority authority, Executor executor, Journal journal,
+      Duration retention) {
+    this.observer = observer;
+    this.rules = rules;
+    this.authority = authority;
+    this.executor = executor;
+    this.journal = journal;
+    this.retention = retention;
+  }
+
+  /** Runs one cycle; {@code trigger} says why (schedule, api, webhook, cli). Returns its journal row. */
+  public CycleRow run(String trigger) {
+    long id = journal.beginCycle(trigger, executor.mode(), rules.revision());
+    try {
+      Snapshot snapshot = observe(id);
+      Decision decision = evaluate(id, snapshot);
+      Guard guard = authority.open(snapshot, executor.mode());
+      List<ActionRow> actions = executor.execute(id, byPriority(decision), guard);
+      journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.of(decision, actions));
+    } catch (Failed e) {
+      journal.finishCycle(id, CycleStatus.FAILED, e.getMessage(), CycleCounts.none());
+    } catch (RuntimeException e) {
+      // A bug or a broken journal mid-cycle: say so on the cycle if the journal still takes it.
+      try {
+        journal.finishCycle(id, CycleStatus.FAILED, "internal error: " + describe(e), CycleCounts.none());
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+    journal.prune(retention);
+    return journal.reader().cycle(id).orElseThrow().cycle();
+  }
+
+  /** After a restart: closes cycles left RUNNING and re-checks actions left INTENDED. */
+  public List<ActionRow> recover() {
+    journal.failRunningCycles("interrupted: Timmy stopped during this cycle");
+    return executor.recover();
+  }
+
+  private Snapshot observe(long id) throws Failed {
+    Snapshot snapshot;
+    try {
+      snapshot = observer.observe();
+    } catch (IOException | RuntimeException e) {
+      throw new Failed("observe: " + describe(e));
+    }
+    if (snapshot == null) throw new Failed("observe: the observer returned no snapshot");
+    journal.observed(id, snapshot);
+    return snapshot;
+  }
+
+  private Decision evaluate(long id, Snapshot snapshot) throws Failed {
+    Decision decision;
+    try {
+      decision = rules.evaluate(snapshot);
+    } catch (RuntimeException e) {
+      throw new Failed("evaluate (rules " + rules.revision() + "): " + e.getMessage());
+    }
+    journal.decided(id, decision);
+    return decision;
+  }
+
+  /** Budgets are spent on the most important work first: proposals by their subject's rank. */
+  private static List<ProposalItem> byPriority(Decision decision) {
+    Map<String, Integer> rank = new HashMap<>();
+    for (PriorityItem p : decision.priorities()) rank.put(p.subject(), p.rank());
+    return decision.proposals().stream()
+        .sorted(Comparator.comparingInt(p -> rank.getOrDefault(p.subject(), Integer.MAX_VALUE)))
+        .toList();
+  }
+
+  private static String describe(Exception e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  /** A cycle that could not observe or decide; its message is the journaled reason. */
+  private static final class Failed extends Exception {
+    Failed(String message) {
+      super(message);
+    }
+  }
+}

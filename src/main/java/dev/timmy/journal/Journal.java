@@ -1,0 +1,193 @@
+package dev.timmy.journal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.timmy.Json;
+import dev.timmy.decide.CheckItem;
+import dev.timmy.decide.Decision;
+import dev.timmy.decide.EscalationItem;
+import dev.timmy.decide.PriorityItem;
+import dev.timmy.decide.ProposalItem;
+import dev.timmy.decide.RouteItem;
+import dev.timmy.decide.Scored;
+import dev.timmy.decide.VetoItem;
+import dev.timmy.facts.Snapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What Timmy decided and did, in one SQLite file. A cycle is written as it happens: begun
+ * (RUNNING), observed (snapshot digest), decided (every item), acted (each action's intent before
+ * and outcome after), finished (OK or FAILED). Reads go through {@link #reader()}.
+ */
+public final class Journal {
+  private final Database db;
+  private final InstantSource clock;
+  private final int schemaVersion;
+
+  private Journal(Database db, InstantSource clock, int schemaVersion) {
+    this.db = db;
+    this.clock = clock;
+    this.schemaVersion = schemaVersion;
+  }
+
+  public static Journal open(Path file) {
+    return open(file, InstantSource.system());
+  }
+
+  /** Opens (creating it and its folder if needed) and migrates the journal at {@code file}. */
+  public static Journal open(Path file, InstantSource clock) {
+    return open(file, clock, Migrations.STEPS);
+  }
+
+  static Journal open(Path file, InstantSource clock, List<Migrations.Step> steps) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new JournalException("create the folder of " + file, e);
+    }
+    Database db = new Database(file);
+    return new Journal(db, clock, Migrations.apply(db, steps));
+  }
+
+  public JournalReader reader() {
+    return new JournalReader(db);
+  }
+
+  public int schemaVersion() {
+    return schemaVersion;
+  }
+
+  public Path file() {
+    return db.file();
+  }
+
+  /** Starts a cycle (RUNNING) and returns its id. */
+  public long beginCycle(String trigger, Mode mode, String rulesRevision) {
+    return db.write("begin a cycle", c -> Database.insert(c,
+        "INSERT INTO cycles(started, status, trigger, mode, rules_revision) VALUES (?, ?, ?, ?, ?)",
+        clock.instant(), CycleStatus.RUNNING, trigger, mode, rulesRevision));
+  }
+
+  /** Records what was observed: the snapshot's digest, time and completeness. Returns the digest. */
+  public String observed(long cycleId, Snapshot snapshot) {
+    String digest = SnapshotDigest.of(snapshot);
+    db.write("record the snapshot of cycle " + cycleId, c -> Database.update(c,
+        "UPDATE cycles SET snapshot_digest = ?, snapshot_taken_at = ?, complete = ? WHERE id = ?",
+        digest, snapshot.takenAt(), snapshot.complete(), cycleId));
+    return digest;
+  }
+
+  /** Records every item of the decision, each as JSON with the columns it is found by. */
+  public void decided(long cycleId, Decision d) {
+    db.write("record the decision of cycle " + cycleId, c -> {
+      Database.update(c, "UPDATE cycles SET rules_revision = ? WHERE id = ?", d.rulesRevision(), cycleId);
+      for (PriorityItem p : d.priorities()) {
+        List<String> rules = p.parts().stream().map(Scored::ruleId).toList();
+        item(c, cycleId, ItemKind.PRIORITY, p.subject(), rules.isEmpty() ? "" : rules.get(0), rules, p);
+      }
+      for (RouteItem r : d.routes()) {
+        List<String> rules = new ArrayList<>(List.of(r.ruleId()));
+        r.parts().forEach(s -> rules.add(s.ruleId()));
+        item(c, cycleId, ItemKind.ROUTE, r.subject(), r.ruleId(), rules, r);
+      }
+      for (CheckItem k : d.checks()) item(c, cycleId, ItemKind.CHECK, k.subject(), k.ruleId(), List.of(k.ruleId()), k);
+      for (EscalationItem e : d.escalations()) {
+        item(c, cycleId, ItemKind.ESCALATION, e.subject(), e.ruleId(), List.of(e.ruleId()), e);
+      }
+      for (ProposalItem p : d.proposals()) proposal(c, cycleId, p);
+      return null;
+    });
+  }
+
+  /** Ends a cycle. {@code counts} may be {@link CycleCounts#none()} for a failed cycle. */
+  public void finishCycle(long cycleId, CycleStatus status, String error, CycleCounts counts) {
+    db.write("finish cycle " + cycleId, c -> Database.update(c,
+        "UPDATE cycles SET ended = ?, status = ?, error = ?, counts = ? WHERE id = ?",
+        clock.instant(), status, error, json(counts), cycleId));
+  }
+
+  /** Writes a live action's intent before acting; returns the action id for its outcome. */
+  public long intend(long cycleId, ProposalItem p, Mode mode) {
+    return db.write("record the intent of " + p.id(), c -> Database.insert(c,
+        "INSERT INTO actions(cycle_id, key, kind, subject, mode, status, intended_at, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        cycleId, p.id(), p.kind(), p.subject(), mode, ActionStatus.INTENDED, clock.instant(), json(p)));
+  }
+
+  /** Writes the outcome of an intended action. */
+  public ActionRow complete(long actionId, ActionStatus status, String code, String outcome) {
+    db.write("record the outcome of action " + actionId, c -> Database.update(c,
+        "UPDATE actions SET status = ?, code = ?, outcome = ?, finished_at = ? WHERE id = ?",
+        status, code, outcome, clock.instant(), actionId));
+    return reader().action(actionId);
+  }
+
+  /** Writes an action that needs no intent (nothing is touched): WOULD_DO, REFUSED, SKIPPED. */
+  public ActionRow record(long cycleId, ProposalItem p, Mode mode, ActionStatus status, String code, String outcome) {
+    long id = db.write("record action " + p.id(), c -> {
+      if (status == ActionStatus.REFUSED) {
+        Database.update(c, "UPDATE proposals SET refusal = ? WHERE cycle_id = ? AND key = ?", outcome, cycleId, p.id());
+      }
+      return Database.insert(c, "INSERT INTO actions(cycle_id, key, kind, subject, mode, status, code, outcome,"
+          + " intended_at, finished_at, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          cycleId, p.id(), p.kind(), p.subject(), mode, status, code, outcome, clock.instant(), clock.instant(), json(p));
+    });
+    return reader().action(id);
+  }
+
+  /** Marks cycles left RUNNING by a Timmy that stopped as FAILED; returns how many. */
+  public int failRunningCycles(String reason) {
+    return db.write("close interrupted cycles", c -> Database.update(c,
+        "UPDATE cycles SET status = ?, error = ?, ended = ? WHERE status = ?",
+        CycleStatus.FAILED, reason, clock.instant(), CycleStatus.RUNNING));
+  }
+
+  /** Actions left INTENDED: Timmy stopped between intent and outcome. */
+  public List<PendingAction> pendingActions() {
+    return reader().pending();
+  }
+
+  /** Deletes cycles that started longer than {@code retention} ago, with all their rows. */
+  public int prune(Duration retention) {
+    return db.write("delete cycles older than " + retention.toDays() + " days", c -> Database.update(c,
+        "DELETE FROM cycles WHERE started < ? AND status <> ?", clock.instant().minus(retention), CycleStatus.RUNNING));
+  }
+
+  private static long item(Connection c, long cycleId, ItemKind kind, String subject, String ruleId,
+      List<String> rules, Object body) throws SQLException {
+    long id = Database.insert(c, "INSERT INTO items(cycle_id, kind, subject, rule_id, body) VALUES (?, ?, ?, ?, ?)",
+        cycleId, kind, subject, ruleId == null ? "" : ruleId, json(body));
+    for (String rule : new LinkedHashSet<>(rules)) {
+      if (rule != null && !rule.isEmpty()) {
+        Database.update(c, "INSERT OR IGNORE INTO item_rules(rule_id, item_id) VALUES (?, ?)", rule, id);
+      }
+    }
+    return id;
+  }
+
+  private static void proposal(Connection c, long cycleId, ProposalItem p) throws SQLException {
+    Set<String> rules = new LinkedHashSet<>(List.of(p.ruleId()));
+    p.vetoes().stream().map(VetoItem::ruleId).forEach(rules::add);
+    long itemId = item(c, cycleId, ItemKind.PROPOSAL, p.subject(), p.ruleId(), List.copyOf(rules), p);
+    Database.update(c, "INSERT INTO proposals(cycle_id, item_id, key, kind, subject, rule_id, reason, vetoes)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cycleId, itemId, p.id(), p.kind(), p.subject(), p.ruleId(), p.reason(),
+        json(p.vetoes()));
+  }
+
+  static String json(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(value.getClass().getSimpleName() + " cannot be written as JSON", e);
+    }
+  }
+}
