@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import okhttp3.HttpUrl;
 
 /**
@@ -47,6 +48,14 @@ public final class FakeGitea extends Dispatcher {
     faults.add(new Fault(when, new int[] {times}, response));
   }
 
+  /**
+   * The next {@code times} requests matching {@code when} are carried out, but the connection
+   * drops before the answer: the client cannot know the write happened.
+   */
+  public void loseAnswers(Predicate<RecordedRequest> when, int times) {
+    faults.add(new Fault(when, new int[] {times}, null));
+  }
+
   public static Predicate<RecordedRequest> path(String regex) {
     Pattern p = Pattern.compile(regex);
     return r -> p.matcher(r.getUrl().encodedPath()).find();
@@ -69,14 +78,22 @@ public final class FakeGitea extends Dispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest r) {
     requests.add(r);
+    boolean lose = false;
     for (Fault f : faults) {
       synchronized (f) {
         if (f.left()[0] > 0 && f.when().test(r)) {
           f.left()[0]--;
-          return f.response();
+          if (f.response() != null) return f.response();
+          lose = true;
         }
       }
     }
+    MockResponse answer = handle(r);
+    return lose ? new MockResponse.Builder(answer).onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build()
+        : answer;
+  }
+
+  private MockResponse handle(RecordedRequest r) {
     Matcher m = REPO.matcher(r.getUrl().encodedPath());
     FakeRepo repo = m.matches() ? repos.get(m.group(1) + "/" + m.group(2)) : null;
     if (repo == null) return error(404, "The target couldn't be found.");
