@@ -1,5 +1,7 @@
 package dev.timmy.act.gitea;
 
+import com.fasterxml.jackson.databind.JavaType;
+import dev.timmy.Json;
 import dev.timmy.observe.gitea.GiteaClient;
 import dev.timmy.observe.gitea.GiteaException;
 import dev.timmy.observe.gitea.GiteaWire;
@@ -21,8 +23,11 @@ final class LiveGitea {
     return client.get(client.repoUrl(repo, "issues", n), GiteaWire.Issue.class);
   }
 
+  /** All comments of one issue: this endpoint is not paged (no page/limit in the spec). */
   List<GiteaWire.Comment> comments(String repo, int n) throws GiteaException {
-    return client.getAll(client.repoUrl(repo, "issues", n, "comments"), GiteaWire.Comment.class);
+    JavaType list = Json.mapper().getTypeFactory().constructCollectionType(List.class, GiteaWire.Comment.class);
+    List<GiteaWire.Comment> all = client.<List<GiteaWire.Comment>>get(client.repoUrl(repo, "issues", n, "comments"), list).body();
+    return all == null ? List.of() : all;
   }
 
   boolean markerPresent(String repo, int n, String marker) throws GiteaException {
