@@ -3,6 +3,8 @@ package dev.timmy.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code gitea:} section of timmy.yml. Secrets are never here: the token is read from the
@@ -49,6 +51,20 @@ public record GiteaConfig(
   public GiteaConfig(String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels) {
     this(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, null, null, null, null, null, null, null, null,
         null, null);
+  }
+
+  /** The API token from the environment variable {@code tokenEnv}; empty when unset or blank. */
+  public Optional<String> token(Map<String, String> env) {
+    return nonBlank(env.get(tokenEnv));
+  }
+
+  /** The webhook secret from the environment variable {@code webhookSecretEnv}; empty when unset. */
+  public Optional<String> webhookSecret(Map<String, String> env) {
+    return nonBlank(env.get(webhookSecretEnv));
+  }
+
+  private static Optional<String> nonBlank(String v) {
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
   }
 
   public Duration connectTimeout() {

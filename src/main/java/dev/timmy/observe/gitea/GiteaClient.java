@@ -30,6 +30,9 @@ import okhttp3.Response;
 public final class GiteaClient {
   /** How the client waits between tries; tests pass one that records instead of sleeping. */
   public interface Sleeper {
+    /** Really waits: what the service uses. */
+    Sleeper THREAD = d -> Thread.sleep(d.toMillis());
+
     void sleep(Duration d) throws InterruptedException;
   }
 
@@ -47,7 +50,7 @@ public final class GiteaClient {
 
   /** A client with its own OkHttpClient; prefer sharing one through the other constructor. */
   public GiteaClient(GiteaConfig config, String token) {
-    this(config, token, new OkHttpClient(), d -> Thread.sleep(d.toMillis()));
+    this(config, token, new OkHttpClient(), Sleeper.THREAD);
   }
 
   /**
