@@ -4,6 +4,7 @@ import dev.timmy.facts.CiState;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.PullRequest;
+import dev.timmy.facts.Subjects;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What is known of one repository between cycles: open issues, open pulls with their reviews and
@@ -54,7 +56,10 @@ final class RepoState {
 
   /** The facts of everything open, ordered by number; comments only of open items. */
   List<Issue> issueFacts(List<Comment> commentFacts) {
-    return issues.values().stream().map(w -> GiteaMapping.issue(repo, w, commentFacts)).toList();
+    Map<String, List<Comment>> bySubject = commentFacts.stream().collect(Collectors.groupingBy(Comment::subject));
+    return issues.values().stream()
+        .map(w -> GiteaMapping.issue(repo, w, bySubject.getOrDefault(Subjects.of(repo, (int) w.number()), List.of())))
+        .toList();
   }
 
   List<PullRequest> pullFacts() {
