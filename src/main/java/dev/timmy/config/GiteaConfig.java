@@ -1,19 +1,94 @@
 package dev.timmy.config;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The {@code gitea:} section of timmy.yml. The token is never here: it is read from the
- * environment variable named by {@code tokenEnv}. Owned by the Gitea integration; extend freely.
+ * The {@code gitea:} section of timmy.yml. Secrets are never here: the token is read from the
+ * environment variable named by {@code tokenEnv}, the webhook secret from {@code webhookSecretEnv}.
+ * Every number is optional (null → the default below), so a minimal section is
+ * {@code baseUrl} + {@code repos}.
+ *
+ * @param connectTimeoutSeconds TCP connect timeout (default 5)
+ * @param readTimeoutSeconds    read timeout per response (default 20)
+ * @param callTimeoutSeconds    whole call including redirects and body (default 60)
+ * @param pageLimit             items per page, Gitea caps it at its MAX_RESPONSE_ITEMS (default 50)
+ * @param maxAttempts           tries per read request before it counts as missing (default 3)
+ * @param retryBackoffMillis    first backoff, doubled per retry (default 250)
+ * @param retryAfterCapSeconds  longest Retry-After honoured; longer gives up at once (default 10)
+ * @param fullResyncMinutes     a full re-read of each repo at least this often, healing anything
+ *                              incremental polling cannot see (deleted comments; default 60)
+ * @param newLabelColor         colour of labels Timmy creates when {@code createMissingLabels}
  */
 public record GiteaConfig(
-    String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels) {
+    String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels,
+    String webhookSecretEnv, Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer callTimeoutSeconds,
+    Integer pageLimit, Integer maxAttempts, Integer retryBackoffMillis, Integer retryAfterCapSeconds,
+    Integer fullResyncMinutes, String newLabelColor) {
+
+  public static final List<String> MERGE_METHODS = List.of("merge", "rebase", "rebase-merge", "squash", "fast-forward-only");
 
   public GiteaConfig {
     repos = repos == null ? List.of() : List.copyOf(repos);
     tokenEnv = tokenEnv == null ? "TIMMY_GITEA_TOKEN" : tokenEnv;
     mergeMethod = mergeMethod == null ? "merge" : mergeMethod;
+    webhookSecretEnv = webhookSecretEnv == null ? "TIMMY_WEBHOOK_SECRET" : webhookSecretEnv;
+    connectTimeoutSeconds = or(connectTimeoutSeconds, 5);
+    readTimeoutSeconds = or(readTimeoutSeconds, 20);
+    callTimeoutSeconds = or(callTimeoutSeconds, 60);
+    pageLimit = or(pageLimit, 50);
+    maxAttempts = or(maxAttempts, 3);
+    retryBackoffMillis = or(retryBackoffMillis, 250);
+    retryAfterCapSeconds = or(retryAfterCapSeconds, 10);
+    fullResyncMinutes = or(fullResyncMinutes, 60);
+    newLabelColor = newLabelColor == null ? "ededed" : newLabelColor;
+  }
+
+  /** The original five settings; everything else takes its default. */
+  public GiteaConfig(String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels) {
+    this(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, null, null, null, null, null, null, null, null,
+        null, null);
+  }
+
+  /** The API token from the environment variable {@code tokenEnv}; empty when unset or blank. */
+  public Optional<String> token(Map<String, String> env) {
+    return nonBlank(env.get(tokenEnv));
+  }
+
+  /** The webhook secret from the environment variable {@code webhookSecretEnv}; empty when unset. */
+  public Optional<String> webhookSecret(Map<String, String> env) {
+    return nonBlank(env.get(webhookSecretEnv));
+  }
+
+  private static Optional<String> nonBlank(String v) {
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  public Duration connectTimeout() {
+    return Duration.ofSeconds(connectTimeoutSeconds);
+  }
+
+  public Duration readTimeout() {
+    return Duration.ofSeconds(readTimeoutSeconds);
+  }
+
+  public Duration callTimeout() {
+    return Duration.ofSeconds(callTimeoutSeconds);
+  }
+
+  public Duration retryBackoff() {
+    return Duration.ofMillis(retryBackoffMillis);
+  }
+
+  public Duration retryAfterCap() {
+    return Duration.ofSeconds(retryAfterCapSeconds);
+  }
+
+  public Duration fullResync() {
+    return Duration.ofMinutes(fullResyncMinutes);
   }
 
   /** Problems with this section, each naming its key under {@code prefix} (e.g. "gitea."). */
@@ -26,9 +101,28 @@ public record GiteaConfig(
     for (String r : repos) {
       if (!r.matches("[\\w.-]+/[\\w.-]+")) out.add(prefix + "repos: expected owner/repo, found " + r);
     }
-    if (!List.of("merge", "rebase", "rebase-merge", "squash", "fast-forward-only").contains(mergeMethod)) {
-      out.add(prefix + "mergeMethod: expected merge|rebase|rebase-merge|squash|fast-forward-only, found " + mergeMethod);
+    if (!MERGE_METHODS.contains(mergeMethod)) {
+      out.add(prefix + "mergeMethod: expected " + String.join("|", MERGE_METHODS) + ", found " + mergeMethod);
+    }
+    positive(out, prefix + "connectTimeoutSeconds", connectTimeoutSeconds, 1, 300);
+    positive(out, prefix + "readTimeoutSeconds", readTimeoutSeconds, 1, 600);
+    positive(out, prefix + "callTimeoutSeconds", callTimeoutSeconds, 1, 1800);
+    positive(out, prefix + "pageLimit", pageLimit, 1, 50);
+    positive(out, prefix + "maxAttempts", maxAttempts, 1, 10);
+    positive(out, prefix + "retryBackoffMillis", retryBackoffMillis, 0, 60_000);
+    positive(out, prefix + "retryAfterCapSeconds", retryAfterCapSeconds, 0, 600);
+    positive(out, prefix + "fullResyncMinutes", fullResyncMinutes, 1, 7 * 24 * 60);
+    if (!newLabelColor.matches("#?[0-9a-fA-F]{6}")) {
+      out.add(prefix + "newLabelColor: expected a hex colour like ededed, found " + newLabelColor);
     }
     return out;
+  }
+
+  private static void positive(List<String> out, String key, int value, int min, int max) {
+    if (value < min || value > max) out.add(key + ": expected " + min + ".." + max + ", found " + value);
+  }
+
+  private static Integer or(Integer value, int fallback) {
+    return value == null ? fallback : value;
   }
 }

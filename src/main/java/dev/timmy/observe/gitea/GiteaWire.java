@@ -165,6 +165,37 @@ public final class GiteaWire {
       @JsonProperty("commit_url") String commitUrl,
       String url) {}
 
+  /** Definition {@code PayloadCommit}, reduced to the commit id and message. */
+  public record PayloadCommit(String id, String message) {}
+
+  /** Definition {@code Branch}. */
+  public record Branch(String name, PayloadCommit commit, @JsonProperty("protected") boolean protectedBranch) {}
+
+  // Request bodies (the spec's *Option definitions); null fields are left out.
+
+  /** Definition {@code CreateIssueCommentOption}. */
+  public record CreateIssueCommentOption(String body) {}
+
+  /** Definition {@code EditIssueOption}, the parts Timmy changes. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record EditIssueOption(String state, List<String> assignees) {}
+
+  /** Definition {@code IssueLabelsOption}: label ids. */
+  public record IssueLabelsOption(List<Long> labels) {}
+
+  /** Definition {@code CreateLabelOption}. */
+  public record CreateLabelOption(String name, String color, String description) {}
+
+  /** Definition {@code CreateIssueOption}, the parts Timmy sets. */
+  public record CreateIssueOption(String title, String body) {}
+
+  /** Definition {@code MergePullRequestOption}; {@code head_commit_id} makes Gitea refuse a moved head. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record MergePullRequestOption(
+      @JsonProperty("Do") String method,
+      @JsonProperty("head_commit_id") String headCommitId,
+      @JsonProperty("MergeMessageField") String message) {}
+
   /** Gitea's error body ({@code APIError} / {@code responses/error}). */
   public record ApiError(String message, String url) {}
 }

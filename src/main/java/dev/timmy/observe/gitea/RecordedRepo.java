@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /**
@@ -42,8 +44,9 @@ public final class RecordedRepo {
     }
     Set<String> open = new HashSet<>();
     List<Issue> issues = new ArrayList<>();
+    Map<String, List<Comment>> bySubject = all.stream().collect(Collectors.groupingBy(Comment::subject));
     for (GiteaWire.Issue w : wireIssues) {
-      Issue issue = GiteaMapping.issue(repo, w, all);
+      Issue issue = GiteaMapping.issue(repo, w, bySubject.getOrDefault(repo + "#" + w.number(), List.of()));
       if (!issue.open()) continue;
       issues.add(issue);
       open.add(issue.subject());

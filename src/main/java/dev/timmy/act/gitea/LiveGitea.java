@@ -1,0 +1,79 @@
+package dev.timmy.act.gitea;
+
+import com.fasterxml.jackson.databind.JavaType;
+import dev.timmy.Json;
+import dev.timmy.observe.gitea.GiteaClient;
+import dev.timmy.observe.gitea.GiteaException;
+import dev.timmy.observe.gitea.GiteaWire;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/** Fresh reads of what a write depends on, made right before the write; nothing is cached. */
+final class LiveGitea {
+  /** How far back closed pulls are searched for the one that merged a branch. */
+  static final int CLOSED_PULL_PAGES = 10;
+  private final GiteaClient client;
+
+  LiveGitea(GiteaClient client) {
+    this.client = client;
+  }
+
+  GiteaWire.Issue issue(String repo, int n) throws GiteaException {
+    return client.get(client.repoUrl(repo, "issues", n), GiteaWire.Issue.class);
+  }
+
+  /** All comments of one issue: this endpoint is not paged (no page/limit in the spec). */
+  List<GiteaWire.Comment> comments(String repo, int n) throws GiteaException {
+    JavaType list = Json.mapper().getTypeFactory().constructCollectionType(List.class, GiteaWire.Comment.class);
+    List<GiteaWire.Comment> all = client.<List<GiteaWire.Comment>>get(client.repoUrl(repo, "issues", n, "comments"), list).body();
+    return all == null ? List.of() : all;
+  }
+
+  boolean markerPresent(String repo, int n, String marker) throws GiteaException {
+    return comments(repo, n).stream().anyMatch(c -> c.body() != null && c.body().contains(marker));
+  }
+
+  /** The repository label with this name: exact match first, then ignoring case. */
+  Optional<GiteaWire.Label> repoLabel(String repo, String name) throws GiteaException {
+    List<GiteaWire.Label> all = client.getAll(client.repoUrl(repo, "labels"), GiteaWire.Label.class);
+    return all.stream().filter(l -> l.name().equals(name)).findFirst()
+        .or(() -> all.stream().filter(l -> l.name().equalsIgnoreCase(name)).findFirst());
+  }
+
+  GiteaWire.PullRequest pull(String repo, int n) throws GiteaException {
+    return client.get(client.repoUrl(repo, "pulls", n), GiteaWire.PullRequest.class);
+  }
+
+  GiteaWire.CombinedStatus status(String repo, String sha) throws GiteaException {
+    HttpUrl url = client.repoUrl(repo, "commits", sha, "status").newBuilder()
+        .addQueryParameter("limit", String.valueOf(client.config().pageLimit())).build();
+    return client.get(url, GiteaWire.CombinedStatus.class);
+  }
+
+  Optional<GiteaWire.Branch> branch(String repo, String name) throws GiteaException {
+    try {
+      return Optional.of(client.get(client.repoUrl(repo, "branches", name), GiteaWire.Branch.class));
+    } catch (GiteaException e) {
+      if (e.notFound()) return Optional.empty();
+      throw e;
+    }
+  }
+
+  List<GiteaWire.PullRequest> openPulls(String repo) throws GiteaException {
+    return client.getAll(client.repoUrl(repo, "pulls").newBuilder().addQueryParameter("state", "open").build(),
+        GiteaWire.PullRequest.class);
+  }
+
+  /** Recently closed pulls, most recently updated first, up to {@link #CLOSED_PULL_PAGES} pages. */
+  List<GiteaWire.PullRequest> recentlyClosedPulls(String repo) throws GiteaException {
+    HttpUrl url = client.repoUrl(repo, "pulls").newBuilder()
+        .addQueryParameter("state", "closed").addQueryParameter("sort", "recentupdate").build();
+    return client.getPages(url, GiteaWire.PullRequest.class, CLOSED_PULL_PAGES).items();
+  }
+
+  List<GiteaWire.Issue> openIssues(String repo) throws GiteaException {
+    return client.getAll(client.repoUrl(repo, "issues").newBuilder()
+        .addQueryParameter("state", "open").addQueryParameter("type", "issues").build(), GiteaWire.Issue.class);
+  }
+}
