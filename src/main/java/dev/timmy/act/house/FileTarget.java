@@ -27,18 +27,26 @@ import java.util.Set;
  * root's threshold, not open by a process (and where the OS cannot tell, not deleted at all).
  * Where the JDK offers a {@link SecureDirectoryStream} (Linux) the deletion walks down from the
  * root with no-follow opens and unlinks relative to the opened directory, so a directory swapped
- * for a link after the check cannot redirect it; elsewhere (macOS) it re-reads the attributes
- * without following links right before deleting, which leaves a window of microseconds.
+ * for a link after the check cannot redirect it; elsewhere (macOS, whose JDK has no
+ * SecureDirectoryStream) it walks every component again without following links right before
+ * deleting, which leaves a window of microseconds between that walk and the unlink.
  */
 public final class FileTarget implements Target {
   private final CleanupRoots roots;
   private final OpenFiles openFiles;
   private final Clock clock;
+  private final boolean secureWhereOffered;
 
   public FileTarget(CleanupRoots roots, OpenFiles openFiles, Clock clock) {
+    this(roots, openFiles, clock, true);
+  }
+
+  /** {@code secureWhereOffered} false forces the macOS way, so Linux tests can cover it too. */
+  FileTarget(CleanupRoots roots, OpenFiles openFiles, Clock clock, boolean secureWhereOffered) {
     this.roots = roots;
     this.openFiles = openFiles;
     this.clock = clock;
+    this.secureWhereOffered = secureWhereOffered;
   }
 
   @Override
@@ -69,15 +77,20 @@ public final class FileTarget implements Target {
     return "deleted " + path + " (" + size + " bytes, " + age.toDays() + " days old, modified " + modified + ")";
   }
 
-  /** Deletes without following links; returns the size it had just before. */
-  private static long delete(CleanupRoots.Checked c) throws IOException {
-    try (DirectoryStream<Path> top = Files.newDirectoryStream(c.root().real())) {
-      if (top instanceof SecureDirectoryStream<Path> secure) return deleteBelow(secure, c.relative(), c.file());
+  /**
+   * Deletes a checked file without following links; returns the size it had just before. Called
+   * after {@link CleanupRoots#check}: whatever changed since is caught here.
+   */
+  long delete(CleanupRoots.Checked c) throws IOException {
+    if (secureWhereOffered) {
+      try (DirectoryStream<Path> top = Files.newDirectoryStream(c.root().real())) {
+        if (top instanceof SecureDirectoryStream<Path> secure) return deleteBelow(secure, c.relative(), c.file());
+      }
     }
-    BasicFileAttributes a = Files.readAttributes(c.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    if (!a.isRegularFile()) throw new IllegalStateException("refused " + c.file() + ": no longer a regular file");
-    Files.delete(c.file());
-    return a.size();
+    // No openat here: walk every component again without following links, then delete at once.
+    CleanupRoots.Checked again = roots.check(c.file().toString());
+    Files.delete(again.file());
+    return again.attributes().size();
   }
 
   private static long deleteBelow(SecureDirectoryStream<Path> root, Path relative, Path file) throws IOException {
