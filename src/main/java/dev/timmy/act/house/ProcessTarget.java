@@ -1,0 +1,104 @@
+package dev.timmy.act.house;
+
+import dev.timmy.act.Target;
+import dev.timmy.decide.ActionKind;
+import dev.timmy.decide.ProposalItem;
+import dev.timmy.observe.house.ProcessNames;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Stops one process: subject {@code process:<pid>}, parameter {@code name} (the configured name it
+ * was seen under). Refused unless the live process still answers to that name, the name is in
+ * {@code house.stoppableProcesses}, it runs as Timmy's own user, and it is not Timmy. SIGTERM
+ * first ({@link ProcessHandle#destroy}); SIGKILL after the grace period if it is still alive.
+ */
+public final class ProcessTarget implements Target {
+  private final ProcessNames stoppable;
+  private final Duration grace;
+  private final String user;
+
+  public ProcessTarget(Collection<String> stoppableNames, Duration grace) {
+    this(stoppableNames, grace, System.getProperty("user.name"));
+  }
+
+  /** {@code user} is whose processes may be stopped: Timmy's own. */
+  ProcessTarget(Collection<String> stoppableNames, Duration grace, String user) {
+    this.stoppable = new ProcessNames(stoppableNames);
+    this.grace = grace;
+    this.user = user;
+  }
+
+  @Override
+  public Set<ActionKind> kinds() {
+    return Set.of(ActionKind.STOP_PROCESS);
+  }
+
+  @Override
+  public boolean alreadyDone(ProposalItem proposal) {
+    return ProcessHandle.of(pid(proposal)).map(h -> !h.isAlive()).orElse(true);
+  }
+
+  @Override
+  public String perform(ProposalItem proposal) {
+    long pid = pid(proposal);
+    String name = proposal.param("name");
+    ProcessHandle h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        .orElseThrow(() -> new IllegalStateException("process " + pid + " is not running"));
+    check(h, name);
+    h.destroy();
+    if (waitFor(h, grace)) return "stopped " + name + " (pid " + pid + ") with SIGTERM";
+    h.destroyForcibly();
+    if (waitFor(h, Duration.ofSeconds(5))) {
+      return "stopped " + name + " (pid " + pid + ") with SIGKILL after " + grace.toSeconds() + " s of SIGTERM";
+    }
+    throw new IllegalStateException("process " + pid + " (" + name + ") still alive after SIGTERM and SIGKILL");
+  }
+
+  private void check(ProcessHandle h, String name) {
+    long pid = h.pid();
+    if (pid == ProcessHandle.current().pid()) throw new IllegalStateException("refused to stop pid " + pid + ": it is Timmy");
+    ProcessHandle.Info info = h.info();
+    List<String> args = info.arguments().map(List::of).orElse(List.of());
+    Optional<String> matched = stoppable.match(info.command().orElse(""), args);
+    if (matched.isEmpty()) {
+      throw new IllegalStateException("refused to stop pid " + pid + ": " + info.command().orElse("(command unknown)")
+          + " is not among house.stoppableProcesses");
+    }
+    if (!matched.get().equalsIgnoreCase(name)) {
+      throw new IllegalStateException("refused to stop pid " + pid + ": it is " + matched.get() + " now, the proposal says " + name);
+    }
+    String owner = info.user().orElse("");
+    if (!owner.equals(user)) {
+      throw new IllegalStateException("refused to stop pid " + pid + ": it belongs to " + (owner.isEmpty() ? "an unknown user" : owner)
+          + ", not " + user);
+    }
+  }
+
+  private static boolean waitFor(ProcessHandle h, Duration d) {
+    try {
+      h.onExit().get(d.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return !h.isAlive();
+    } catch (ExecutionException e) {
+      return !h.isAlive();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return !h.isAlive();
+    }
+  }
+
+  private static long pid(ProposalItem p) {
+    if (!p.subject().matches("process:\\d+")) {
+      throw new IllegalArgumentException(p.id() + ": expected subject process:<pid>, found " + p.subject());
+    }
+    return Long.parseLong(p.subject().substring("process:".length()));
+  }
+}
