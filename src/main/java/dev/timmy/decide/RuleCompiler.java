@@ -60,6 +60,8 @@ final class RuleCompiler {
         String file = msg.getPath() == null ? dir.toString() : writtenAs.getOrDefault(msg.getPath().replaceFirst("^src/main/resources/", ""), msg.getPath());
         errors.add(new RuleError(file, Math.max(0, msg.getLine()), oneLine(msg.getText())));
       }
+      // "Parser returned a null Package" only echoes a syntax error already reported with its line.
+      if (errors.stream().anyMatch(e -> e.line() > 0)) errors.removeIf(e -> e.line() == 0 && e.message().contains("null Package"));
       if (!errors.isEmpty()) throw new RuleErrors(errors);
       var base = ks.newKieContainer(release).getKieBase();
       List<RuleInfo> rules = describe(base.getKiePackages(), sources);

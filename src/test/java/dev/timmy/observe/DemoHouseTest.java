@@ -196,7 +196,8 @@ class DemoHouseTest {
     Snapshot s = DemoHouse.load(copy);
     assertEquals(List.of(ollama), s.processes());
     assertTrue(s.loads().stream().filter(l -> l.agent().equals("timmy")).findFirst().orElseThrow().processSeen());
-    assertTrue(demo.processes().isEmpty(), "without house.json the house parts are empty");
+    assertTrue(DemoHouse.load(copyDemo(tmp.resolve("bare"))).processes().isEmpty(),
+        "without house.json the house parts are empty");
   }
 
   @Test

@@ -36,7 +36,9 @@ class SnapshotRecorderTest {
     assertEquals(original.issues(), replayed.issues());
     assertEquals(original.pulls(), replayed.pulls());
     assertEquals(original.comments(), replayed.comments());
-    assertEquals(original.loads(), replayed.loads());
+    // the recording holds the backlog, not the host: compare what the backlog says of each agent
+    assertEquals(original.loads().stream().map(l -> l.agent() + l.assigned() + l.lastActivityAt()).toList(),
+        replayed.loads().stream().map(l -> l.agent() + l.assigned() + l.lastActivityAt()).toList());
   }
 
   @Test
