@@ -16,11 +16,13 @@ import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 
 /**
- * One evaluation of one snapshot in a fresh session, in two phases. Phase one: classification,
- * priority parts, route scores, and every decision that needs nothing more. Between the phases
- * Java sums the priorities, ranks the backlog and chooses routes within capacity, and inserts
- * them as {@link Ranked} and {@link Chosen}. Phase two: the rules that act on rank and choice
- * (dispatch, escalate unroutable top work). A firing limit guards against runaway rules.
+ * One evaluation of one snapshot in a fresh session, in three firings. First: classification,
+ * priority parts and every decision that needs nothing more. Then Java sums the priorities, ranks
+ * the backlog and inserts {@link Ranked}; the second firing routes what the rules admit to their
+ * routing window (route scores and exclusions). Then Java chooses routes within capacity and
+ * inserts {@link Chosen}; the third firing acts on the choice (dispatch, escalate unroutable top
+ * work). Only rules that match Ranked or Chosen wait for the later firings. A firing limit
+ * guards against runaway rules.
  */
 final class Evaluation {
   private final RuleSet rules;
@@ -53,6 +55,8 @@ final class Evaluation {
         rankOf.put(p.subject(), p.rank());
         session.insert(new Ranked(p.subject(), p.total(), p.rank()));
       }
+      fired += fire(session, limit - fired, provenance);
+
       List<RouteItem> routes = RouteChooser.choose(candidates(session, provenance), rankOf, freeSlots(snapshot));
       for (RouteItem r : routes) {
         if (r.chosen()) session.insert(new Chosen(r.subject(), r.agent(), r.score()));

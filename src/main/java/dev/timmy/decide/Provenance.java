@@ -2,6 +2,7 @@ package dev.timmy.decide;
 
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -19,7 +20,12 @@ import org.kie.api.runtime.rule.Match;
  * surviving objects, so superseded firings never reach an explanation.
  */
 final class Provenance extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
-  private final Map<Object, Because> origins = new IdentityHashMap<>();
+  /** The firing behind a derived fact; put in words only when asked, for the facts that survive. */
+  private record Origin(Rule rule, List<Object> matched) {}
+
+  private final Map<Object, Origin> origins = new IdentityHashMap<>();
+  /** A fact is matched by many rules: say it in words once. */
+  private final Map<Object, String> words = new IdentityHashMap<>();
   private final Map<String, Integer> firingsByRule = new HashMap<>();
   private Match current;
 
@@ -37,9 +43,7 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   @Override
   public void objectInserted(ObjectInsertedEvent event) {
     if (current == null) return;
-    Rule rule = current.getRule();
-    origins.put(event.getObject(), new Because(idOf(rule), titleOf(rule),
-        current.getObjects().stream().map(FactWords::of).toList()));
+    origins.put(event.getObject(), new Origin(current.getRule(), current.getObjects()));
   }
 
   @Override
@@ -51,7 +55,9 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   }
 
   Because of(Object derived) {
-    return origins.getOrDefault(derived, new Because("?", "unknown rule", java.util.List.of()));
+    Origin o = origins.get(derived);
+    if (o == null) return new Because("?", "unknown rule", List.of());
+    return new Because(idOf(o.rule()), titleOf(o.rule()), o.matched().stream().map(f -> words.computeIfAbsent(f, FactWords::of)).toList());
   }
 
   /** The rule that fired most, to name the likely culprit of a runaway. */

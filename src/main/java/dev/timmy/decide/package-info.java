@@ -5,7 +5,7 @@
  *
  * <p>Records here fall in two groups: what rules insert ({@code Check}, {@code ScorePart},
  * {@code RouteScore}, {@code Ineligible}, {@code Proposal}, {@code Veto}, {@code Escalation}) and
- * what Java inserts between the two firing phases ({@code Ranked}, {@code Chosen}); and what the
+ * what Java inserts between the firings ({@code Ranked}, {@code Chosen}); and what the
  * rest of Timmy reads ({@code Decision} and its {@code *Item} records).
  */
 package dev.timmy.decide;
