@@ -9,7 +9,12 @@ import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
 import dev.timmy.decide.Scored;
 import dev.timmy.decide.VetoItem;
+import dev.timmy.facts.AutomationLoop;
+import dev.timmy.facts.Disk;
+import dev.timmy.facts.HostMetrics;
 import dev.timmy.facts.Issue;
+import dev.timmy.facts.OllamaModel;
+import dev.timmy.facts.StaleFile;
 import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
 import java.util.HashMap;
@@ -43,14 +48,16 @@ public final class TextReport {
         out.append(String.format("%91s %s%n", "", more));
       }
     }
-    List<ProposalItem> unranked = d.proposals().stream().filter(p -> d.priorityOf(p.subject()).isEmpty()).toList();
-    if (!unranked.isEmpty()) {
-      out.append(String.format("%nOther proposals (pull requests, house)%n"));
-      for (ProposalItem p : unranked) {
-        out.append(String.format("  %-28s %-38s %s%n", p.subject(), cut(titles.getOrDefault(p.subject(), ""), 38),
+    List<ProposalItem> pulls = d.proposals().stream()
+        .filter(p -> d.priorityOf(p.subject()).isEmpty() && titles.containsKey(p.subject())).toList();
+    if (!pulls.isEmpty()) {
+      out.append(String.format("%nPull requests%n"));
+      for (ProposalItem p : pulls) {
+        out.append(String.format("  %-28s %-38s %s%n", p.subject(), cut(titles.get(p.subject()), 38),
             proposalWords(List.of(p)).get(0)));
       }
     }
+    out.append(house(d));
     if (!d.escalations().isEmpty()) {
       out.append(String.format("%nEscalations to Alex%n"));
       for (EscalationItem e : d.escalations()) {
@@ -58,6 +65,44 @@ public final class TextReport {
       }
     }
     return out.toString();
+  }
+
+  /** The house: host, models, loops and cleanup, each with what the rules decided about it. */
+  public String house(Decision d) {
+    StringBuilder out = new StringBuilder();
+    HostMetrics h = snapshot.host();
+    if (h == null && snapshot.models().isEmpty() && snapshot.loops().isEmpty() && snapshot.staleFiles().isEmpty()) {
+      return "";
+    }
+    out.append(String.format("%nHouse%n"));
+    if (h != null) {
+      out.append(String.format("  %-44s memory %.0f%% used (%d MB free of %d), swap %d MB, cpu %.0f%%%s%n",
+          "host " + h.hostname(), 100 * h.memUsedFraction(), h.memAvailable() >> 20, h.memTotal() >> 20,
+          h.swapUsed() >> 20, 100 * Math.max(0, h.cpuLoad()), decided(d, "host")));
+    }
+    for (Disk disk : snapshot.disks()) {
+      out.append(String.format("  %-44s %.0f%% free%n", "disk " + disk.mount(), 100 * disk.freeFraction()));
+    }
+    if (snapshot.ollamaDown() != null) out.append(String.format("  %-44s %s%n", "ollama", "DOWN: " + snapshot.ollamaDown().reason()));
+    for (OllamaModel m : snapshot.models()) {
+      out.append(String.format("  %-44s %s %s%s%n", "model:" + m.name(), m.role(), m.loaded() ? "loaded" : "available",
+          decided(d, "model:" + m.name())));
+    }
+    for (AutomationLoop l : snapshot.loops()) {
+      out.append(String.format("  %-44s %s, %d failure(s) in a row%s%n", "loop:" + l.name(), l.kind(),
+          l.consecutiveFailures(), decided(d, "loop:" + l.name())));
+    }
+    for (StaleFile f : snapshot.staleFiles()) {
+      out.append(String.format("  %-44s %d KB, modified %s%s%n", cut("file:" + f.path(), 44), f.sizeBytes() >> 10,
+          f.modifiedAt(), decided(d, "file:" + f.path())));
+    }
+    return out.toString();
+  }
+
+  private static String decided(Decision d, String subject) {
+    List<String> words = new java.util.ArrayList<>(proposalWords(d.proposalsOf(subject)));
+    for (EscalationItem e : d.escalationsOf(subject)) words.add("ESCALATE (" + e.ruleId() + ")");
+    return words.isEmpty() ? "" : "  → " + String.join(", ", words);
   }
 
   public String explain(Explanation x) {
