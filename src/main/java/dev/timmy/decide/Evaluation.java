@@ -40,11 +40,11 @@ final class Evaluation {
 
   Decision run(Snapshot snapshot) {
     KieSession session = rules.base().newKieSession();
-    Provenance provenance = new Provenance();
+    List<Object> facts = snapshot.facts();
+    Provenance provenance = new Provenance(facts.size());
     session.addEventListener((AgendaEventListener) provenance);
     session.addEventListener((RuleRuntimeEventListener) provenance);
     try {
-      List<Object> facts = snapshot.facts();
       int limit = firingLimit > 0 ? firingLimit : 10_000 + 50 * facts.size();
       for (Object fact : facts) session.insert(fact);
       int fired = fire(session, limit, provenance);

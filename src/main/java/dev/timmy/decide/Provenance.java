@@ -1,6 +1,6 @@
 package dev.timmy.decide;
 
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +23,22 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   /** The firing behind a derived fact; put in words only when asked, for the facts that survive. */
   private record Origin(Rule rule, List<Object> matched) {}
 
-  private final Map<Object, Origin> origins = new IdentityHashMap<>();
+  private final Map<Object, Origin> origins;
   /** A fact is matched by many rules: say it in words once. */
-  private final Map<Object, String> words = new IdentityHashMap<>();
-  private final Map<String, Integer> firingsByRule = new HashMap<>();
+  private final Map<Object, String> words;
+  private final Map<Rule, int[]> firingsByRule = new IdentityHashMap<>();
   private Match current;
+
+  /** {@code facts}: how many facts go in, to size the maps once instead of growing them. */
+  Provenance(int facts) {
+    origins = new IdentityHashMap<>(8 * facts);
+    words = new IdentityHashMap<>(2 * facts);
+  }
 
   @Override
   public void beforeMatchFired(BeforeMatchFiredEvent event) {
     current = event.getMatch();
-    firingsByRule.merge(idOf(current.getRule()), 1, Integer::sum);
+    firingsByRule.computeIfAbsent(current.getRule(), r -> new int[1])[0]++;
   }
 
   @Override
@@ -62,8 +68,8 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
 
   /** The rule that fired most, to name the likely culprit of a runaway. */
   String busiestRule() {
-    return firingsByRule.entrySet().stream().max(Map.Entry.comparingByValue())
-        .map(e -> e.getKey() + " (" + e.getValue() + " firings)").orElse("none");
+    return firingsByRule.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue()[0]))
+        .map(e -> idOf(e.getKey()) + " (" + e.getValue()[0] + " firings)").orElse("none");
   }
 
   private static String idOf(Rule rule) {
