@@ -31,7 +31,8 @@ public final class GiteaTarget implements Target {
   private static final Set<ActionKind> KINDS = EnumSet.of(ActionKind.ADD_LABEL, ActionKind.REMOVE_LABEL,
       ActionKind.COMMENT, ActionKind.ASSIGN, ActionKind.UNASSIGN, ActionKind.CLOSE, ActionKind.MERGE,
       ActionKind.CREATE_ISSUE, ActionKind.ESCALATE, ActionKind.DELETE_BRANCH);
-  private static final Pattern REPO = Pattern.compile("[\\w.-]+/[\\w.-]+");
+  /** {@code owner/repo}; neither part may be {@code .} or {@code ..}, which would walk the API's path. */
+  private static final Pattern REPO = Pattern.compile("(?!\\.{1,2}/)[\\w.-]+/(?!\\.{1,2}$)[\\w.-]+");
 
   private final GiteaClient client;
   private final LiveGitea live;
