@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Escalations;
+import dev.timmy.config.ConfigException;
 import dev.timmy.config.GiteaConfig;
+import dev.timmy.config.TimmyConfig;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.EscalationItem;
 import dev.timmy.decide.ProposalItem;
@@ -162,5 +164,26 @@ class GiteaEscalationTest {
         Map.of("label", "p1"), "T", "t", "t", List.of(), List.of());
     ActionRefused e = assertThrows(ActionRefused.class, () -> target("alex", null).perform(p));
     assertEquals("ADD_LABEL: expected a subject owner/repo#N, found alex/app#x", e.getMessage());
+  }
+
+  @Test
+  void the_escalation_repository_is_read_from_timmy_yml_and_must_be_owner_slash_repo() throws ConfigException {
+    String yaml = """
+        owner:
+          login: alex
+        agents:
+          - name: claude
+            kind: CLAUDE
+            login: claude-code
+        gitea:
+          baseUrl: http://gitea.local:3000
+          repos: [alex/app]
+          escalationRepo: %s
+        """;
+    assertEquals(Optional.of("alex/timmy-inbox"),
+        TimmyConfig.parse(yaml.formatted("alex/timmy-inbox"), "timmy.yml").gitea().escalationRepository());
+    ConfigException e = assertThrows(ConfigException.class, () -> TimmyConfig.parse(yaml.formatted("inbox"), "timmy.yml"));
+    assertTrue(e.getMessage().contains("gitea.escalationRepo: expected owner/repo, found inbox"), e.getMessage());
+    assertEquals(Optional.empty(), t.config(List.of("alex/app"), false).escalationRepository());
   }
 }

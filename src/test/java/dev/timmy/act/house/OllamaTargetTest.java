@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.timmy.act.ActionRefused;
 import dev.timmy.Json;
+import dev.timmy.act.ActionRefused;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.Proposal;
 import dev.timmy.decide.ProposalItem;
