@@ -104,7 +104,7 @@ public final class Cycle {
    * the most important work first: by their subject's rank, unranked subjects (the house) last,
    * and at equal rank escalations before proposals.
    */
-  static List<ProposalItem> byPriority(Decision decision) {
+  private static List<ProposalItem> byPriority(Decision decision) {
     Map<String, Integer> rank = new HashMap<>();
     for (PriorityItem p : decision.priorities()) rank.put(p.subject(), p.rank());
     List<ProposalItem> all = new ArrayList<>(Escalations.proposals(decision.escalations()));
