@@ -23,8 +23,13 @@ import java.util.stream.Collectors;
  * WOULD_DO and touches nothing. Live writes the intent first, asks the target whether the effect
  * is already there, acts, and writes the outcome. A proposal's id is its idempotency key: once
  * DONE in the journal it is never attempted again, and the live check covers a lost journal.
+ * A target's {@link ActionRefused} is journaled REFUSED; any other error FAILED (a write error,
+ * which the circuit breaker counts).
  */
 public final class Executor {
+  /** The journal code of a refusal a target raised while acting (after the authority allowed it). */
+  public static final String REFUSED_LIVE = "target-live";
+
   private final Map<ActionKind, Target> targets = new EnumMap<>(ActionKind.class);
   private final Journal journal;
   private final Mode mode;
@@ -80,11 +85,18 @@ public final class Executor {
     return row;
   }
 
+  /**
+   * A refusal (the target found the proposal unusable or the live state unsafe; nothing written)
+   * is REFUSED and leaves the breaker alone; any other exception is a FAILED write that feeds it.
+   * Neither ends the cycle: the next proposal is still carried out.
+   */
   private ActionRow live(long cycleId, ProposalItem p, Target target) {
     long id = journal.intend(cycleId, p, mode);
     try {
       if (target.alreadyDone(p)) return journal.complete(id, ActionStatus.SKIPPED_ALREADY_DONE, "live-state", "already present in live state");
       return journal.complete(id, ActionStatus.DONE, null, target.perform(p));
+    } catch (ActionRefused e) {
+      return journal.complete(id, ActionStatus.REFUSED, REFUSED_LIVE, e.getMessage());
     } catch (IOException | RuntimeException e) {
       return journal.complete(id, ActionStatus.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage());
     }

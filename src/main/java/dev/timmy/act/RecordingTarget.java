@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * A target with an in-memory world: it records every call, performs by remembering the key as
- * present, and can be told which effects are already present, which keys fail and which it
- * refuses. For tests, and for demo mode where nothing real may be touched.
+ * present, and can be told which effects are already present, which keys fail (a write error, a
+ * bug) and which it refuses (up front, or when acting). For tests, and for demo mode where nothing real may be touched.
  */
 public final class RecordingTarget implements Target {
   /** One call: {@code alreadyDone}, {@code perform} or {@code refusal}, with the action key. */
@@ -26,6 +26,8 @@ public final class RecordingTarget implements Target {
   private final Set<String> present = new HashSet<>();
   private final Map<String, String> failures = new HashMap<>();
   private final Map<String, String> refusals = new HashMap<>();
+  private final Map<String, String> liveRefusals = new HashMap<>();
+  private final Map<String, String> breakages = new HashMap<>();
   private String failEverything;
 
   public RecordingTarget(Set<ActionKind> kinds) {
@@ -66,6 +68,18 @@ public final class RecordingTarget implements Target {
     return this;
   }
 
+  /** The target allows {@code key} up front but refuses it when acting, on what it finds live. */
+  public synchronized RecordingTarget refusingWhenActing(String key, String reason) {
+    liveRefusals.put(key, reason);
+    return this;
+  }
+
+  /** Performing {@code key} throws an IllegalStateException, as a bug in a target would. */
+  public synchronized RecordingTarget breaking(String key, String message) {
+    breakages.put(key, message);
+    return this;
+  }
+
   public synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -93,6 +107,8 @@ public final class RecordingTarget implements Target {
   @Override
   public synchronized String perform(ProposalItem proposal) throws IOException {
     calls.add(new Call("perform", proposal.id()));
+    if (liveRefusals.containsKey(proposal.id())) throw new ActionRefused(liveRefusals.get(proposal.id()));
+    if (breakages.containsKey(proposal.id())) throw new IllegalStateException(breakages.get(proposal.id()));
     String failure = failEverything != null ? failEverything : failures.get(proposal.id());
     if (failure != null) throw new IOException(failure);
     present.add(proposal.id());

@@ -22,12 +22,15 @@ import java.util.Optional;
  * @param fullResyncMinutes     a full re-read of each repo at least this often, healing anything
  *                              incremental polling cannot see (deleted comments; default 60)
  * @param newLabelColor         colour of labels Timmy creates when {@code createMissingLabels}
+ * @param escalationRepo        {@code owner/repo} where Timmy opens an issue to tell Alex about
+ *                              something that is not an issue (a loop, a model, the host);
+ *                              optional: without it such escalations are refused and journaled
  */
 public record GiteaConfig(
     String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels,
     String webhookSecretEnv, Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer callTimeoutSeconds,
     Integer pageLimit, Integer maxAttempts, Integer retryBackoffMillis, Integer retryAfterCapSeconds,
-    Integer fullResyncMinutes, String newLabelColor) {
+    Integer fullResyncMinutes, String newLabelColor, String escalationRepo) {
 
   public static final List<String> MERGE_METHODS = List.of("merge", "rebase", "rebase-merge", "squash", "fast-forward-only");
 
@@ -45,12 +48,28 @@ public record GiteaConfig(
     retryAfterCapSeconds = or(retryAfterCapSeconds, 10);
     fullResyncMinutes = or(fullResyncMinutes, 60);
     newLabelColor = newLabelColor == null ? "ededed" : newLabelColor;
+    escalationRepo = escalationRepo == null || escalationRepo.isBlank() ? null : escalationRepo.strip();
+  }
+
+  /** Every setting but {@code escalationRepo}, which is then absent. */
+  public GiteaConfig(String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels,
+      String webhookSecretEnv, Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer callTimeoutSeconds,
+      Integer pageLimit, Integer maxAttempts, Integer retryBackoffMillis, Integer retryAfterCapSeconds,
+      Integer fullResyncMinutes, String newLabelColor) {
+    this(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, webhookSecretEnv, connectTimeoutSeconds,
+        readTimeoutSeconds, callTimeoutSeconds, pageLimit, maxAttempts, retryBackoffMillis, retryAfterCapSeconds,
+        fullResyncMinutes, newLabelColor, null);
+  }
+
+  /** The repository for escalations that have no issue of their own, if one is configured. */
+  public Optional<String> escalationRepository() {
+    return Optional.ofNullable(escalationRepo);
   }
 
   /** The original five settings; everything else takes its default. */
   public GiteaConfig(String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels) {
     this(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
   }
 
   /** The API token from the environment variable {@code tokenEnv}; empty when unset or blank. */
@@ -100,6 +119,9 @@ public record GiteaConfig(
     if (repos.isEmpty()) out.add(prefix + "repos: expected at least one owner/repo");
     for (String r : repos) {
       if (!r.matches("[\\w.-]+/[\\w.-]+")) out.add(prefix + "repos: expected owner/repo, found " + r);
+    }
+    if (escalationRepo != null && !escalationRepo.matches("[\\w.-]+/[\\w.-]+")) {
+      out.add(prefix + "escalationRepo: expected owner/repo, found " + escalationRepo);
     }
     if (!MERGE_METHODS.contains(mergeMethod)) {
       out.add(prefix + "mergeMethod: expected " + String.join("|", MERGE_METHODS) + ", found " + mergeMethod);

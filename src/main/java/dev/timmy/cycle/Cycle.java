@@ -1,6 +1,7 @@
 package dev.timmy.cycle;
 
 import dev.timmy.act.Authority;
+import dev.timmy.act.Escalations;
 import dev.timmy.act.Executor;
 import dev.timmy.act.Guard;
 import dev.timmy.decide.Decision;
@@ -15,6 +16,7 @@ import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Journal;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -96,11 +98,18 @@ public final class Cycle {
     return decision;
   }
 
-  /** Budgets are spent on the most important work first: proposals by their subject's rank. */
+  /**
+   * What the cycle acts on: the proposals, and each escalation as an ESCALATE action (telling Alex
+   * is a write like any other, so it passes the authority and the budgets). Budgets are spent on
+   * the most important work first: by their subject's rank, unranked subjects (the house) last,
+   * and at equal rank escalations before proposals.
+   */
   private static List<ProposalItem> byPriority(Decision decision) {
     Map<String, Integer> rank = new HashMap<>();
     for (PriorityItem p : decision.priorities()) rank.put(p.subject(), p.rank());
-    return decision.proposals().stream()
+    List<ProposalItem> all = new ArrayList<>(Escalations.proposals(decision.escalations()));
+    all.addAll(decision.proposals());
+    return all.stream()
         .sorted(Comparator.comparingInt(p -> rank.getOrDefault(p.subject(), Integer.MAX_VALUE)))
         .toList();
   }

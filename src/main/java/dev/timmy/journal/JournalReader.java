@@ -160,6 +160,15 @@ public final class JournalReader {
         key, ActionStatus.DONE).stream().findFirst());
   }
 
+  /**
+   * Actions of {@code kind} with {@code status} that finished at or after {@code since}, oldest
+   * first: what Timmy did lately, e.g. its loop restarts, to seed in-memory ledgers after a restart.
+   */
+  public List<ActionRow> finishedSince(ActionKind kind, ActionStatus status, Instant since) {
+    return db.read("list " + status + " " + kind + " actions since " + since, c -> actions(c,
+        "kind = ? AND status = ? AND finished_at >= ? ORDER BY finished_at, id", kind, status, since));
+  }
+
   public boolean everDone(String key) {
     return lastDone(key).isPresent();
   }

@@ -2,6 +2,7 @@ package dev.timmy.act;
 
 import static dev.timmy.journal.Given.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -190,5 +191,46 @@ class ExecutorTest {
     clock.advance(Duration.ofMinutes(31));
     assertEquals(List.of(ActionStatus.DONE, ActionStatus.DONE, ActionStatus.DONE, ActionStatus.DONE),
         statuses(cycle(journal, live, budgets, four)));
+  }
+
+  @Test
+  void a_refusal_met_when_acting_is_journaled_refused_with_its_reason_and_tried_again_next_cycle() {
+    target.refusingWhenActing(HELLO.id(), "not merging alex/app#2: its head moved from aaa to bbb");
+    Executor live = new Executor(List.of(target), journal, Mode.LIVE);
+    ActionRow row = cycle(live, HELLO).get(0);
+    assertEquals(ActionStatus.REFUSED, row.status());
+    assertEquals(Executor.REFUSED_LIVE, row.code());
+    assertEquals("not merging alex/app#2: its head moved from aaa to bbb", row.outcome());
+    assertFalse(target.isPresent(HELLO.id()));
+    assertEquals(ActionStatus.REFUSED, cycle(live, HELLO).get(0).status(), "a refusal is not done: the live check runs again");
+    assertEquals(List.of(HELLO.id(), HELLO.id()), target.performed());
+  }
+
+  @Test
+  void any_other_exception_from_a_target_is_a_failure_and_the_cycle_goes_on() {
+    ProposalItem broken = Given.comment(SUBJECT, "broken");
+    target.breaking(broken.id(), "index 3 out of bounds for length 3");
+    List<ActionRow> rows = cycle(new Executor(List.of(target), journal, Mode.LIVE), broken, HELLO);
+    assertEquals(List.of(ActionStatus.FAILED, ActionStatus.DONE), statuses(rows));
+    assertEquals("IllegalStateException: index 3 out of bounds for length 3", rows.get(0).outcome());
+  }
+
+  @Test
+  void the_circuit_breaker_counts_failures_and_never_refusals() {
+    BudgetConfig budgets = new BudgetConfig(20, 3, 2, 30);
+    ProposalItem[] labels = List.of("a", "b", "c", "d", "e", "f").stream()
+        .map(l -> Given.proposal(ActionKind.ADD_LABEL, SUBJECT, Map.of("label", l))).toArray(ProposalItem[]::new);
+    for (int i = 0; i < 3; i++) target.refusingWhenActing(labels[i].id(), "label does not exist");
+    target.failing(labels[3].id(), "HTTP 502").failing(labels[4].id(), "HTTP 502");
+    Executor live = new Executor(List.of(target), journal, Mode.LIVE);
+
+    List<ActionRow> rows = cycle(journal, live, budgets, labels);
+
+    assertEquals(List.of(ActionStatus.REFUSED, ActionStatus.REFUSED, ActionStatus.REFUSED, ActionStatus.FAILED,
+        ActionStatus.FAILED, ActionStatus.REFUSED), statuses(rows));
+    assertEquals("circuit-breaker", rows.get(5).code());
+    assertTrue(rows.get(5).outcome().startsWith("circuit breaker open: 2 write errors in a row"), rows.get(5).outcome());
+    assertEquals(5, target.performed().size(), "three refusals in a row did not open the breaker");
+    assertEquals(2, journal.reader().failureStreak(10).failures());
   }
 }

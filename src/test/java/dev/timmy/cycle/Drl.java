@@ -70,6 +70,42 @@ final class Drl {
       end
       """;
 
+  /**
+   * Held work and failing loops go to Alex, with a reason that changes every cycle (it names the
+   * snapshot's time); issues labelled "chatty" also get a comment.
+   */
+  static final String ESCALATE = HEADER + """
+      import dev.timmy.facts.AutomationLoop;
+      import dev.timmy.facts.Clock;
+      import dev.timmy.decide.Escalation;
+
+      rule "Held work goes to Alex"
+        @id("T-020") @title("Tell Alex about held work")
+      when
+        $c : Clock()
+        $i : Issue( labels contains "on-hold" || labels contains "chatty" )
+      then
+        insert(new Escalation($i.subject(), "needs a decision (seen at " + $c.now() + ")"));
+      end
+
+      rule "Chatty issues get a comment"
+        @id("T-021") @title("Comment on chatty issues")
+      when
+        $i : Issue( labels contains "chatty" )
+      then
+        insert(new Proposal(ActionKind.COMMENT, $i.subject(), java.util.Map.of("topic", "chat", "body", "Hi!"), "chatty"));
+      end
+
+      rule "Failing loops go to Alex"
+        @id("T-022") @title("Tell Alex about a failing loop")
+      when
+        $c : Clock()
+        $l : AutomationLoop( consecutiveFailures > 0 )
+      then
+        insert(new Escalation("loop:" + $l.name(), $l.consecutiveFailures() + " failures (seen at " + $c.now() + ")"));
+      end
+      """;
+
   static Path write(Path dir, String name, String text) throws IOException {
     Files.createDirectories(dir);
     return Files.writeString(dir.resolve(name), text);

@@ -1,5 +1,6 @@
 package dev.timmy.act.gitea;
 
+import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
@@ -14,30 +15,59 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Gitea writes. Everything Timmy writes carries {@code <!-- timmy:ID -->} (the proposal id), and
  * {@link #alreadyDone} reads live state, so a write whose journal entry was lost is never
  * repeated. Merging and deleting a branch are checked again on fresh data right before the
  * write; when a condition no longer holds the proposal is refused ({@link ActionRefused}).
- * Parameters: {@code label}, {@code body}, {@code login}, {@code sha}, {@code title}, {@code branch}.
+ * Parameters: {@code label}, {@code body}, {@code login}, {@code sha}, {@code title}, {@code branch},
+ * and {@code repo} for CREATE_ISSUE (which otherwise takes the subject's repository).
+ * ESCALATE tells Alex: a comment mentioning him on an {@code owner/repo#N} subject, else an issue
+ * in {@code gitea.escalationRepo} (a loop, a model, the host, an agent).
  */
 public final class GiteaTarget implements Target {
   private static final Set<ActionKind> KINDS = EnumSet.of(ActionKind.ADD_LABEL, ActionKind.REMOVE_LABEL,
       ActionKind.COMMENT, ActionKind.ASSIGN, ActionKind.UNASSIGN, ActionKind.CLOSE, ActionKind.MERGE,
-      ActionKind.CREATE_ISSUE, ActionKind.DELETE_BRANCH);
+      ActionKind.CREATE_ISSUE, ActionKind.ESCALATE, ActionKind.DELETE_BRANCH);
+  /** {@code owner/repo}; neither part may be {@code .} or {@code ..}, which would walk the API's path. */
+  private static final Pattern REPO = Pattern.compile("(?!\\.{1,2}/)[\\w.-]+/(?!\\.{1,2}$)[\\w.-]+");
 
   private final GiteaClient client;
   private final LiveGitea live;
+  private final EscalationNote escalation;
 
+  /** A target whose escalations are refused: no owner login to mention. */
   public GiteaTarget(GiteaClient client) {
+    this(client, null);
+  }
+
+  /** {@code ownerLogin} is Alex's Gitea login ({@code owner.login}), mentioned in every escalation. */
+  public GiteaTarget(GiteaClient client, String ownerLogin) {
     this.client = client;
     this.live = new LiveGitea(client);
+    this.escalation = new EscalationNote(ownerLogin, client.config().escalationRepository().orElse(null));
   }
 
   @Override
   public Set<ActionKind> kinds() {
     return KINDS;
+  }
+
+  /** What is wrong with a proposal before any request is made, so dry-runs show it too. */
+  @Override
+  public Optional<String> refusal(ProposalItem p) {
+    try {
+      switch (p.kind()) {
+        case ESCALATE -> escalation.check(p);
+        case CREATE_ISSUE -> issueRepo(p);
+        default -> {}
+      }
+      return Optional.empty();
+    } catch (ActionRefused e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   @Override
@@ -52,7 +82,8 @@ public final class GiteaTarget implements Target {
       case UNASSIGN -> !assignees(live.issue(repo, number(p))).contains(need(p, "login").toLowerCase());
       case CLOSE -> "closed".equals(live.issue(repo, number(p)).state());
       case MERGE -> live.pull(repo, number(p)).merged();
-      case CREATE_ISSUE -> issueWithMarker(repo, marker).isPresent();
+      case CREATE_ISSUE -> issueWithMarker(issueRepo(p), marker).isPresent();
+      case ESCALATE -> escalated(p, marker);
       case DELETE_BRANCH -> live.branch(repo, need(p, "branch")).isEmpty();
       default -> throw new ActionRefused("GiteaTarget does not carry out " + p.kind());
     };
@@ -70,7 +101,8 @@ public final class GiteaTarget implements Target {
       case UNASSIGN -> assign(repo, number(p), need(p, "login"), false);
       case CLOSE -> close(repo, number(p), p);
       case MERGE -> new MergeGuard(client, live).merge(repo, number(p), need(p, "sha"));
-      case CREATE_ISSUE -> createIssue(repo, need(p, "title"), need(p, "body"), Markers.of(p.id()));
+      case CREATE_ISSUE -> createIssue(issueRepo(p), need(p, "title"), need(p, "body"), Markers.of(p.id()));
+      case ESCALATE -> escalate(p);
       case DELETE_BRANCH -> new MergeGuard(client, live).deleteBranch(repo, need(p, "branch"));
       default -> throw new ActionRefused("GiteaTarget does not carry out " + p.kind());
     };
@@ -102,10 +134,34 @@ public final class GiteaTarget implements Target {
   }
 
   private String comment(String repo, int n, String body, String marker) throws IOException {
-    if (live.markerPresent(repo, n, marker)) return "comment already on " + Subjects.of(repo, n);
+    return post(repo, n, body, marker) ? "commented on " + Subjects.of(repo, n) : "comment already on " + Subjects.of(repo, n);
+  }
+
+  /** Writes the comment unless one with its marker is there; false when it was. */
+  private boolean post(String repo, int n, String body, String marker) throws IOException {
+    if (live.markerPresent(repo, n, marker)) return false;
     client.send("POST", client.repoUrl(repo, "issues", n, "comments"),
         new GiteaWire.CreateIssueCommentOption(withMarker(body, marker)), GiteaWire.Comment.class);
-    return "commented on " + Subjects.of(repo, n);
+    return true;
+  }
+
+  /** The note is on the issue, or an open issue in the escalation repository carries it. */
+  private boolean escalated(ProposalItem p, String marker) throws IOException {
+    escalation.check(p);
+    return escalation.onIssue(p) ? live.markerPresent(repoOf(p.subject()), number(p), marker)
+        : issueWithMarker(escalation.repo(), marker).isPresent();
+  }
+
+  private String escalate(ProposalItem p) throws IOException {
+    escalation.check(p);
+    String marker = Markers.of(p.id());
+    if (escalation.onIssue(p)) {
+      String repo = repoOf(p.subject());
+      boolean posted = post(repo, number(p), escalation.comment(p), marker);
+      return (posted ? "told @" : "already told @") + escalation.login() + " on " + p.subject();
+    }
+    String opened = createIssue(escalation.repo(), escalation.title(p), escalation.issueBody(p), marker);
+    return opened + " to tell @" + escalation.login() + " about " + p.subject();
   }
 
   private String assign(String repo, int n, String login, boolean add) throws IOException {
@@ -166,8 +222,32 @@ public final class GiteaTarget implements Target {
     return subject.contains("#") ? Subjects.repo(subject) : subject;
   }
 
+  /**
+   * Where CREATE_ISSUE opens its issue: the {@code repo} parameter, else the subject's repository
+   * ({@code owner/repo} or {@code owner/repo#N}); a house subject like {@code loop:ci-main} needs the parameter.
+   */
+  static String issueRepo(ProposalItem p) throws ActionRefused {
+    String param = p.param("repo").strip();
+    if (!param.isEmpty()) {
+      if (!REPO.matcher(param).matches()) {
+        throw new ActionRefused(p.kind() + " " + p.subject() + ": expected parameter repo as owner/repo, found " + param);
+      }
+      return param;
+    }
+    String own = repoOf(p.subject());
+    if (REPO.matcher(own).matches()) return own;
+    throw new ActionRefused(p.kind() + " " + p.subject() + ": expected a repo parameter or a subject owner/repo[#N], found neither");
+  }
+
+  static boolean isIssueSubject(String subject) {
+    int hash = subject.lastIndexOf('#');
+    return hash > 0 && REPO.matcher(subject.substring(0, hash)).matches() && subject.substring(hash + 1).matches("\\d+");
+  }
+
   static int number(ProposalItem p) throws ActionRefused {
-    if (!p.subject().contains("#")) throw new ActionRefused(p.kind() + ": expected a subject owner/repo#N, found " + p.subject());
+    if (!isIssueSubject(p.subject())) {
+      throw new ActionRefused(p.kind() + ": expected a subject owner/repo#N, found " + p.subject());
+    }
     return Subjects.number(p.subject());
   }
 

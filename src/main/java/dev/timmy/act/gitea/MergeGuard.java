@@ -1,5 +1,6 @@
 package dev.timmy.act.gitea;
 
+import dev.timmy.act.ActionRefused;
 import dev.timmy.facts.CiState;
 import dev.timmy.facts.Subjects;
 import dev.timmy.observe.gitea.GiteaClient;

@@ -1,5 +1,6 @@
 package dev.timmy.act.house;
 
+import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
@@ -30,6 +31,7 @@ import java.util.Set;
  * for a link after the check cannot redirect it; elsewhere (macOS, whose JDK has no
  * SecureDirectoryStream) it walks every component again without following links right before
  * deleting, which leaves a window of microseconds between that walk and the unlink.
+ * Whatever fails a check is refused ({@link ActionRefused}) and nothing is deleted.
  */
 public final class FileTarget implements Target {
   private final CleanupRoots roots;
@@ -54,25 +56,36 @@ public final class FileTarget implements Target {
     return Set.of(ActionKind.DELETE_FILE);
   }
 
+  /** A subject that names no file, or a path parameter that disagrees with it; in dry-run too. */
   @Override
-  public boolean alreadyDone(ProposalItem proposal) {
+  public Optional<String> refusal(ProposalItem proposal) {
+    try {
+      path(proposal);
+      return Optional.empty();
+    } catch (ActionRefused e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean alreadyDone(ProposalItem proposal) throws ActionRefused {
     return Files.notExists(Path.of(path(proposal)), LinkOption.NOFOLLOW_LINKS);
   }
 
   @Override
   public String perform(ProposalItem proposal) throws IOException {
     String path = path(proposal);
-    CleanupRoots.Checked c = roots.check(path);
+    CleanupRoots.Checked c = check(path);
     Instant now = clock.instant();
     Instant modified = c.attributes().lastModifiedTime().toInstant();
     Duration age = Duration.between(modified, now);
     int days = c.root().config().olderThanDays();
     if (age.compareTo(Duration.ofDays(days)) < 0) {
-      throw new IllegalStateException("refused " + path + ": modified " + modified + ", younger than the root's " + days + " days");
+      throw new ActionRefused("refused " + path + ": modified " + modified + ", younger than the root's " + days + " days");
     }
     Optional<Boolean> open = openFiles.isOpen(c.file());
-    if (open.isEmpty()) throw new IllegalStateException("refused " + path + ": cannot tell whether it is open (" + openFiles.how() + ")");
-    if (open.get()) throw new IllegalStateException("refused " + path + ": open by a running process");
+    if (open.isEmpty()) throw new ActionRefused("refused " + path + ": cannot tell whether it is open (" + openFiles.how() + ")");
+    if (open.get()) throw new ActionRefused("refused " + path + ": open by a running process");
     long size = delete(c);
     return "deleted " + path + " (" + size + " bytes, " + age.toDays() + " days old, modified " + modified + ")";
   }
@@ -88,7 +101,7 @@ public final class FileTarget implements Target {
       }
     }
     // No openat here: walk every component again without following links, then delete at once.
-    CleanupRoots.Checked again = roots.check(c.file().toString());
+    CleanupRoots.Checked again = check(c.file().toString());
     Files.delete(again.file());
     return again.attributes().size();
   }
@@ -101,7 +114,7 @@ public final class FileTarget implements Target {
         try {
           next = dir.newDirectoryStream(relative.getName(i), LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-          throw new IllegalStateException("refused " + file + ": " + relative.getName(i) + " is no longer a plain directory ("
+          throw new ActionRefused("refused " + file + ": " + relative.getName(i) + " is no longer a plain directory ("
               + e.getMessage() + ")", e);
         }
         if (dir != root) dir.close();
@@ -112,9 +125,9 @@ public final class FileTarget implements Target {
       try {
         a = dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).readAttributes();
       } catch (NoSuchFileException e) {
-        throw new IllegalStateException("refused " + file + ": it vanished before deletion", e);
+        throw new ActionRefused("refused " + file + ": it vanished before deletion", e);
       }
-      if (!a.isRegularFile()) throw new IllegalStateException("refused " + file + ": no longer a regular file");
+      if (!a.isRegularFile()) throw new ActionRefused("refused " + file + ": no longer a regular file");
       // unlinkat on the opened directory: if the name became a link meanwhile, the link goes, not its target.
       dir.deleteFile(name);
       return a.size();
@@ -123,13 +136,22 @@ public final class FileTarget implements Target {
     }
   }
 
-  private static String path(ProposalItem p) {
+  /** {@link CleanupRoots} says why a path fails with an IllegalStateException: here that is a refusal. */
+  private CleanupRoots.Checked check(String path) throws IOException {
+    try {
+      return roots.check(path);
+    } catch (IllegalStateException e) {
+      throw new ActionRefused(e.getMessage());
+    }
+  }
+
+  private static String path(ProposalItem p) throws ActionRefused {
     if (!p.subject().startsWith("file:")) {
-      throw new IllegalArgumentException(p.id() + ": expected subject file:<path>, found " + p.subject());
+      throw new ActionRefused(p.id() + ": expected subject file:<path>, found " + p.subject());
     }
     String path = p.subject().substring("file:".length());
     if (!p.param("path").isBlank() && !p.param("path").equals(path)) {
-      throw new IllegalArgumentException(p.id() + ": path parameter " + p.param("path") + " differs from the subject's " + path);
+      throw new ActionRefused(p.id() + ": path parameter " + p.param("path") + " differs from the subject's " + path);
     }
     return path;
   }

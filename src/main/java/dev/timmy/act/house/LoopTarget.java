@@ -1,5 +1,6 @@
 package dev.timmy.act.house;
 
+import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Target;
 import dev.timmy.config.HouseConfig.LoopSpec;
 import dev.timmy.decide.ActionKind;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -23,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * never through a shell: the rules can name a loop but never supply a command. The command runs
  * with a timeout, stdin closed, stdout and stderr captured together; the outcome carries the
  * exit code and the output, truncated. A successful restart is written to the
- * {@link RestartLedger}, which is what {@code restartsRecent} counts.
+ * {@link RestartLedger}, which is what {@code restartsRecent} counts. A loop that is not in the
+ * config or not restartable is refused ({@link ActionRefused}), in dry-run too.
  */
 public final class LoopTarget implements Target {
   static final int OUTPUT_LIMIT = 2_000;
@@ -45,12 +48,22 @@ public final class LoopTarget implements Target {
     return Set.of(ActionKind.RESTART_LOOP);
   }
 
+  @Override
+  public Optional<String> refusal(ProposalItem proposal) {
+    try {
+      restartable(spec(proposal));
+      return Optional.empty();
+    } catch (ActionRefused e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
   /**
    * Done when Timmy restarted it less than one period ago: the loop gets a period to show life
    * before another restart, so a slow start is not restarted every cycle.
    */
   @Override
-  public boolean alreadyDone(ProposalItem proposal) {
+  public boolean alreadyDone(ProposalItem proposal) throws ActionRefused {
     LoopSpec spec = spec(proposal);
     Instant now = clock.instant();
     return ledger.last(spec.name())
@@ -60,11 +73,7 @@ public final class LoopTarget implements Target {
 
   @Override
   public String perform(ProposalItem proposal) throws IOException {
-    LoopSpec spec = spec(proposal);
-    if (!spec.canRestart()) {
-      throw new IllegalStateException("loop " + spec.name() + ": not restartable in house.loops (restartable="
-          + spec.restartable() + ", restart=" + spec.restart() + ")");
-    }
+    LoopSpec spec = restartable(spec(proposal));
     Process process = new ProcessBuilder(spec.restart()).redirectErrorStream(true).start();
     process.getOutputStream().close();
     Output output = Output.drain(process.getInputStream());
@@ -90,13 +99,21 @@ public final class LoopTarget implements Target {
     return "restarted " + spec.name() + " with " + spec.restart() + ": exit 0; output: " + output.text();
   }
 
-  private LoopSpec spec(ProposalItem p) {
+  private LoopSpec spec(ProposalItem p) throws ActionRefused {
     if (!p.subject().startsWith("loop:")) {
-      throw new IllegalArgumentException(p.id() + ": expected subject loop:<name>, found " + p.subject());
+      throw new ActionRefused(p.id() + ": expected subject loop:<name>, found " + p.subject());
     }
     String name = p.subject().substring("loop:".length());
     LoopSpec spec = loops.get(name);
-    if (spec == null) throw new IllegalArgumentException("loop " + name + ": not in house.loops, so Timmy has no command for it");
+    if (spec == null) throw new ActionRefused("loop " + name + ": not in house.loops, so Timmy has no command for it");
+    return spec;
+  }
+
+  private static LoopSpec restartable(LoopSpec spec) throws ActionRefused {
+    if (!spec.canRestart()) {
+      throw new ActionRefused("loop " + spec.name() + ": not restartable in house.loops (restartable="
+          + spec.restartable() + ", restart=" + spec.restart() + ")");
+    }
     return spec;
   }
 

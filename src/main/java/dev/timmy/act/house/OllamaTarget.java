@@ -1,10 +1,12 @@
 package dev.timmy.act.house;
 
+import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.observe.house.OllamaClient;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +29,18 @@ public final class OllamaTarget implements Target {
     return Set.of(ActionKind.LOAD_MODEL, ActionKind.UNLOAD_MODEL);
   }
 
+  /** A proposal without a model, or with a keepAlive Ollama would not take, is refused in dry-run too. */
+  @Override
+  public Optional<String> refusal(ProposalItem proposal) {
+    try {
+      model(proposal);
+      if (proposal.kind() == ActionKind.LOAD_MODEL) keepAlive(proposal);
+      return Optional.empty();
+    } catch (ActionRefused e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
   @Override
   public boolean alreadyDone(ProposalItem proposal) throws IOException {
     boolean loaded = ollama.loaded(model(proposal));
@@ -45,22 +59,27 @@ public final class OllamaTarget implements Target {
       return "unloaded " + model;
     }
     if (proposal.kind() != ActionKind.LOAD_MODEL) {
-      throw new IllegalArgumentException("OllamaTarget: expected LOAD_MODEL or UNLOAD_MODEL, found " + proposal.kind());
+      throw new ActionRefused("OllamaTarget: expected LOAD_MODEL or UNLOAD_MODEL, found " + proposal.kind());
     }
-    String keepAlive = proposal.param("keepAlive").isBlank() ? defaultKeepAlive : proposal.param("keepAlive");
-    if (!keepAlive.matches("\\d+[smh]|-1")) {
-      throw new IllegalArgumentException("keepAlive of " + proposal.id() + ": expected a duration like 30m or -1, found " + keepAlive);
-    }
+    String keepAlive = keepAlive(proposal);
     OllamaClient.Generated reply = ollama.generate(model, keepAlive);
     if (!reply.done()) throw new IOException("load of " + model + ": expected done=true, found done=false");
     return "loaded " + model + " for " + keepAlive;
   }
 
-  private static String model(ProposalItem p) {
+  private String keepAlive(ProposalItem p) throws ActionRefused {
+    String keepAlive = p.param("keepAlive").isBlank() ? defaultKeepAlive : p.param("keepAlive");
+    if (!keepAlive.matches("\\d+[smh]|-1")) {
+      throw new ActionRefused("keepAlive of " + p.id() + ": expected a duration like 30m or -1, found " + keepAlive);
+    }
+    return keepAlive;
+  }
+
+  private static String model(ProposalItem p) throws ActionRefused {
     String m = p.param("model");
     if (!m.isBlank()) return m;
     if (!p.subject().startsWith("model:") || p.subject().length() == "model:".length()) {
-      throw new IllegalArgumentException(p.id() + ": expected subject model:<name> or a model parameter, found " + p.subject());
+      throw new ActionRefused(p.id() + ": expected subject model:<name> or a model parameter, found " + p.subject());
     }
     return p.subject().substring("model:".length());
   }

@@ -1,9 +1,11 @@
 package dev.timmy.act.house;
 
+import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.observe.house.ProcessNames;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +20,7 @@ import java.util.concurrent.TimeoutException;
  * was seen under). Refused unless the live process still answers to that name, the name is in
  * {@code house.stoppableProcesses}, it runs as Timmy's own user, and it is not Timmy. SIGTERM
  * first ({@link ProcessHandle#destroy}); SIGKILL after the grace period if it is still alive.
+ * A check that fails is a refusal ({@link ActionRefused}); a process that survives SIGKILL a failure.
  */
 public final class ProcessTarget implements Target {
   private final ProcessNames stoppable;
@@ -40,17 +43,33 @@ public final class ProcessTarget implements Target {
     return Set.of(ActionKind.STOP_PROCESS);
   }
 
+  /** A subject that is no pid, or a name not on the list, is refused before anything is looked up. */
   @Override
-  public boolean alreadyDone(ProposalItem proposal) {
+  public Optional<String> refusal(ProposalItem proposal) {
+    try {
+      pid(proposal);
+      String name = proposal.param("name");
+      if (name.isBlank() || stoppable.match(name, List.of()).isEmpty()) {
+        throw new ActionRefused("refused to stop " + proposal.subject() + ": name \"" + name
+            + "\" is not among house.stoppableProcesses");
+      }
+      return Optional.empty();
+    } catch (ActionRefused e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean alreadyDone(ProposalItem proposal) throws ActionRefused {
     return ProcessHandle.of(pid(proposal)).map(h -> !h.isAlive()).orElse(true);
   }
 
   @Override
-  public String perform(ProposalItem proposal) {
+  public String perform(ProposalItem proposal) throws IOException {
     long pid = pid(proposal);
     String name = proposal.param("name");
     ProcessHandle h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-        .orElseThrow(() -> new IllegalStateException("process " + pid + " is not running"));
+        .orElseThrow(() -> new ActionRefused("process " + pid + " is not running"));
     check(h, name);
     h.destroy();
     if (waitFor(h, grace)) return "stopped " + name + " (pid " + pid + ") with SIGTERM";
@@ -58,25 +77,25 @@ public final class ProcessTarget implements Target {
     if (waitFor(h, Duration.ofSeconds(5))) {
       return "stopped " + name + " (pid " + pid + ") with SIGKILL after " + grace.toSeconds() + " s of SIGTERM";
     }
-    throw new IllegalStateException("process " + pid + " (" + name + ") still alive after SIGTERM and SIGKILL");
+    throw new IOException("process " + pid + " (" + name + ") still alive after SIGTERM and SIGKILL");
   }
 
-  private void check(ProcessHandle h, String name) {
+  private void check(ProcessHandle h, String name) throws ActionRefused {
     long pid = h.pid();
-    if (pid == ProcessHandle.current().pid()) throw new IllegalStateException("refused to stop pid " + pid + ": it is Timmy");
+    if (pid == ProcessHandle.current().pid()) throw new ActionRefused("refused to stop pid " + pid + ": it is Timmy");
     ProcessHandle.Info info = h.info();
     List<String> args = info.arguments().map(List::of).orElse(List.of());
     Optional<String> matched = stoppable.match(info.command().orElse(""), args);
     if (matched.isEmpty()) {
-      throw new IllegalStateException("refused to stop pid " + pid + ": " + info.command().orElse("(command unknown)")
+      throw new ActionRefused("refused to stop pid " + pid + ": " + info.command().orElse("(command unknown)")
           + " is not among house.stoppableProcesses");
     }
     if (!matched.get().equalsIgnoreCase(name)) {
-      throw new IllegalStateException("refused to stop pid " + pid + ": it is " + matched.get() + " now, the proposal says " + name);
+      throw new ActionRefused("refused to stop pid " + pid + ": it is " + matched.get() + " now, the proposal says " + name);
     }
     String owner = info.user().orElse("");
     if (!owner.equals(user)) {
-      throw new IllegalStateException("refused to stop pid " + pid + ": it belongs to " + (owner.isEmpty() ? "an unknown user" : owner)
+      throw new ActionRefused("refused to stop pid " + pid + ": it belongs to " + (owner.isEmpty() ? "an unknown user" : owner)
           + ", not " + user);
     }
   }
@@ -95,9 +114,9 @@ public final class ProcessTarget implements Target {
     }
   }
 
-  private static long pid(ProposalItem p) {
+  private static long pid(ProposalItem p) throws ActionRefused {
     if (!p.subject().matches("process:\\d+")) {
-      throw new IllegalArgumentException(p.id() + ": expected subject process:<pid>, found " + p.subject());
+      throw new ActionRefused(p.id() + ": expected subject process:<pid>, found " + p.subject());
     }
     return Long.parseLong(p.subject().substring("process:".length()));
   }

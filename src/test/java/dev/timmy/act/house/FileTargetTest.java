@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.timmy.act.ActionRefused;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.facts.StaleFile;
@@ -48,7 +49,7 @@ class FileTargetTest {
   }
 
   String refusal(String path) {
-    return assertThrows(IllegalStateException.class, () -> target.perform(delete(path))).getMessage();
+    return assertThrows(ActionRefused.class, () -> target.perform(delete(path))).getMessage();
   }
 
   @Test
@@ -156,7 +157,7 @@ class FileTargetTest {
     Path old = tree.root.resolve("old.log");
     ProposalItem p = new ProposalItem("x", ActionKind.DELETE_FILE, "file:" + old, Map.of("path", tree.outside.resolve("secret.log").toString()),
         "HOUSE-006", "t", "t", List.of(), List.of());
-    assertThrows(IllegalArgumentException.class, () -> target.perform(p));
+    assertThrows(ActionRefused.class, () -> target.perform(p));
     assertTrue(Files.exists(old));
   }
 
@@ -171,7 +172,7 @@ class FileTargetTest {
       Files.move(sub, tree.base.resolve("moved-" + secure));
       Files.createSymbolicLink(sub, tree.outside);
 
-      String why = assertThrows(IllegalStateException.class, () -> t.delete(checked)).getMessage();
+      String why = assertThrows(ActionRefused.class, () -> t.delete(checked)).getMessage();
       assertTrue(why.startsWith("refused " + file + ": "), why);
     }
   }
@@ -186,7 +187,7 @@ class FileTargetTest {
       Files.delete(file);
       Files.createSymbolicLink(file, tree.outside.resolve("secret.log"));
 
-      String why = assertThrows(IllegalStateException.class, () -> t.delete(checked)).getMessage();
+      String why = assertThrows(ActionRefused.class, () -> t.delete(checked)).getMessage();
       assertTrue(why.startsWith("refused " + file + ": "), why);
     }
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.timmy.act.ActionRefused;
 import dev.timmy.config.HouseConfig.LoopSpec;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
@@ -88,9 +89,9 @@ class LoopTargetTest {
   @Test
   void a_loop_not_in_the_config_or_not_restartable_is_refused() {
     LoopTarget t = target(Duration.ofSeconds(10), loop("hb", List.of("/bin/true"), false));
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> t.perform(restart("rm-rf")));
+    ActionRefused unknown = assertThrows(ActionRefused.class, () -> t.perform(restart("rm-rf")));
     assertEquals("loop rm-rf: not in house.loops, so Timmy has no command for it", unknown.getMessage());
-    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> t.perform(restart("hb")));
+    ActionRefused refused = assertThrows(ActionRefused.class, () -> t.perform(restart("hb")));
     assertTrue(refused.getMessage().startsWith("loop hb: not restartable"), refused.getMessage());
     assertEquals(0, ledger.recent("hb", NOW));
   }

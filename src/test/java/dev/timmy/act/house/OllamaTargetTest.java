@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timmy.Json;
+import dev.timmy.act.ActionRefused;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.Proposal;
 import dev.timmy.decide.ProposalItem;
@@ -99,7 +100,7 @@ class OllamaTargetTest {
 
   @Test
   void a_malformed_keep_alive_is_refused_before_any_request() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(ActionRefused.class,
         () -> target.perform(item(ActionKind.LOAD_MODEL, "qwen3:8b", Map.of("keepAlive", "30m; rm -rf"))));
     assertEquals(0, server.getRequestCount());
   }

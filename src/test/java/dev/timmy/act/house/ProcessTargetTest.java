@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.timmy.act.ActionRefused;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ class ProcessTargetTest {
   void a_process_whose_name_is_not_configured_is_refused_and_keeps_running() throws Exception {
     Process p = start("sleep", "/bin/sh", "-c", "exec /bin/sleep 300");
     ProcessTarget onlyOllama = new ProcessTarget(List.of("ollama"), Duration.ofMillis(100));
-    String why = assertThrows(IllegalStateException.class, () -> onlyOllama.perform(stop(p.pid(), "ollama"))).getMessage();
+    String why = assertThrows(ActionRefused.class, () -> onlyOllama.perform(stop(p.pid(), "ollama"))).getMessage();
     assertTrue(why.contains("is not among house.stoppableProcesses"), why);
     assertTrue(p.isAlive());
   }
@@ -81,7 +82,7 @@ class ProcessTargetTest {
   void a_proposal_naming_another_process_than_the_live_one_is_refused() throws Exception {
     Process p = start("sleep", "/bin/sleep", "300");
     ProcessTarget both = new ProcessTarget(List.of("sleep", "ollama"), Duration.ofMillis(100));
-    String why = assertThrows(IllegalStateException.class, () -> both.perform(stop(p.pid(), "ollama"))).getMessage();
+    String why = assertThrows(ActionRefused.class, () -> both.perform(stop(p.pid(), "ollama"))).getMessage();
     assertEquals("refused to stop pid " + p.pid() + ": it is sleep now, the proposal says ollama", why);
     assertTrue(p.isAlive());
   }
@@ -98,7 +99,7 @@ class ProcessTargetTest {
     String me = System.getProperty("user.name").equals("root") ? "root" : "someone-else";
     ProcessTarget t = new ProcessTarget(List.of("sleep"), Duration.ofMillis(100), me);
     assumeTrue(!p.info().user().orElse(me).equals(me), "could not start a process as another user");
-    String why = assertThrows(IllegalStateException.class, () -> t.perform(stop(p.pid(), "sleep"))).getMessage();
+    String why = assertThrows(ActionRefused.class, () -> t.perform(stop(p.pid(), "sleep"))).getMessage();
     assertTrue(why.contains("belongs to " + p.info().user().orElseThrow() + ", not " + me), why);
     assertTrue(p.isAlive());
   }
@@ -107,12 +108,12 @@ class ProcessTargetTest {
   void timmy_never_stops_itself_and_a_gone_pid_is_already_done() throws Exception {
     long me = ProcessHandle.current().pid();
     ProcessTarget java = new ProcessTarget(List.of("java"), Duration.ofMillis(100));
-    assertTrue(assertThrows(IllegalStateException.class, () -> java.perform(stop(me, "java"))).getMessage().contains("it is Timmy"));
+    assertTrue(assertThrows(ActionRefused.class, () -> java.perform(stop(me, "java"))).getMessage().contains("it is Timmy"));
 
     Process p = new ProcessBuilder("/bin/true").start();
     assertTrue(p.waitFor(2, TimeUnit.SECONDS));
     assertTrue(target.alreadyDone(stop(p.pid(), "sleep")));
-    assertThrows(IllegalArgumentException.class, () -> target.perform(
+    assertThrows(ActionRefused.class, () -> target.perform(
         new ProposalItem("x", ActionKind.STOP_PROCESS, "host", Map.of("name", "sleep"), "H", "t", "t", List.of(), List.of())));
   }
 }

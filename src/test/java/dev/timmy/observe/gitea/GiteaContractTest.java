@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timmy.Json;
-import dev.timmy.act.gitea.ActionRefused;
+import dev.timmy.act.ActionRefused;
 import dev.timmy.act.gitea.GiteaTarget;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.Proposal;
