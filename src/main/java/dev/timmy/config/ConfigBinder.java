@@ -58,6 +58,13 @@ final class ConfigBinder {
       return node.isIntegralNumber() && node.canConvertToInt() ? (Object) node.intValue()
           : fail(path, "expected a whole number, found " + describe(node), 0);
     }
+    if (c == long.class || c == Long.class) {
+      return node.isIntegralNumber() && node.canConvertToLong() ? (Object) node.longValue()
+          : fail(path, "expected a whole number, found " + describe(node), 0L);
+    }
+    if (c == double.class || c == Double.class) {
+      return node.isNumber() ? (Object) node.doubleValue() : fail(path, "expected a number, found " + describe(node), 0.0);
+    }
     if (c == boolean.class || c == Boolean.class) {
       return node.isBoolean() ? (Object) node.booleanValue() : fail(path, "expected true or false, found " + describe(node), false);
     }
@@ -116,6 +123,8 @@ final class ConfigBinder {
     }
     Class<?> c = part.getType();
     if (c == int.class) return 0;
+    if (c == long.class) return 0L;
+    if (c == double.class) return 0.0;
     if (c == boolean.class) return false;
     return null;
   }
