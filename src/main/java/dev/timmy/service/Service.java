@@ -2,7 +2,6 @@ package dev.timmy.service;
 
 import dev.timmy.act.Authority;
 import dev.timmy.act.Executor;
-import dev.timmy.act.RecordingTarget;
 import dev.timmy.act.Target;
 import dev.timmy.act.gitea.GiteaTarget;
 import dev.timmy.act.house.HouseTargets;
@@ -214,7 +213,7 @@ public final class Service implements AutoCloseable {
         boolean live) {
       Mode mode = live ? Mode.LIVE : Mode.DRY_RUN;
       if (config.demoMode()) {
-        List<Target> targets = options.targets() != null ? options.targets() : List.of(RecordingTarget.forAll());
+        List<Target> targets = options.targets() != null ? options.targets() : List.of(new DemoTarget());
         return new Wiring(() -> DemoHouse.load(fixtures), targets, mode);
       }
       GiteaClient client = new GiteaClient(config.gitea(), secrets.giteaToken(), http, GiteaClient.Sleeper.THREAD);
