@@ -8,6 +8,7 @@ import dev.timmy.api.Harness;
 import dev.timmy.config.Secrets;
 import dev.timmy.config.ServiceConfig;
 import dev.timmy.config.TimmyConfig;
+import dev.timmy.facts.CiState;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
@@ -15,6 +16,7 @@ import dev.timmy.journal.Mode;
 import dev.timmy.observe.DemoHouse;
 import dev.timmy.observe.gitea.FakeRepo;
 import dev.timmy.observe.gitea.GiteaTestServer;
+import dev.timmy.observe.house.CiStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +71,53 @@ class LiveServiceTest {
         }
         assertEquals(writes, t.gitea.writes(), "nothing written twice: " + t.gitea.lines());
       }
+    }
+  }
+
+  @Test
+  void a_dry_run_with_a_house_section_observes_the_host_and_serves_ollama_down_as_a_fact() throws Exception {
+    try (GiteaTestServer t = new GiteaTestServer()) {
+      backlog(t);
+      TimmyConfig config = TimmyConfig.parse("""
+          owner:
+            login: alex
+          agents:
+            - name: kimi
+              kind: KIMI
+              login: kimi-code
+          gitea:
+            baseUrl: %s
+            repos: [alex/app]
+          house:
+            ollamaUrl: http://127.0.0.1:9
+          service:
+            cycleSeconds: 3600
+          journal:
+            path: %s
+          """.formatted(t.config(List.of("alex/app"), false).baseUrl(), dir.resolve("timmy.db")), "timmy.yml");
+      try (Harness h = Harness.start(config, Harness.secrets(), ServeOptions.defaults())) {
+        assertEquals(Mode.DRY_RUN, h.service.mode());
+        Snapshot s = h.service.latest().decided().orElseThrow().snapshot();
+        assertTrue(s.host() != null && s.host().memTotal() > 0, "the host was probed");
+        assertTrue(s.ollamaDown() != null, "Ollama at a closed port is down, not a crash");
+        assertEquals(0, t.gitea.writes(), "dry-run writes nothing");
+        var house = h.get("/api/house").json();
+        assertTrue(house.get("host").get("fact").get("memTotal").asLong() > 0);
+        assertTrue(house.get("ollamaDown").has("reason"));
+      }
+    }
+  }
+
+  @Test
+  void ci_loops_read_the_branch_status_from_gitea() throws Exception {
+    try (GiteaTestServer t = new GiteaTestServer()) {
+      backlog(t);
+      t.gitea.repo("alex/app").setStatus("main", "failure", "ci/build");
+      GiteaCiSource ci = new GiteaCiSource(t.client(t.config(List.of("alex/app"), false)));
+      CiStatus main = ci.of("alex/app", "main");
+      assertEquals(CiState.FAILURE, main.state());
+      assertEquals("failure on ci/build", main.detail());
+      assertEquals(null, ci.of("alex/app", "no-status-yet"), "nothing to report without a status");
     }
   }
 
