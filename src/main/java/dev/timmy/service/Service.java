@@ -10,6 +10,7 @@ import dev.timmy.api.Backend;
 import dev.timmy.api.Latest;
 import dev.timmy.api.Metrics;
 import dev.timmy.config.Secrets;
+import dev.timmy.config.ServiceConfig;
 import dev.timmy.config.TimmyConfig;
 import dev.timmy.cycle.Cycle;
 import dev.timmy.cycle.CycleLoop;
@@ -201,10 +202,9 @@ public final class Service implements AutoCloseable {
   }
 
   private static TimmyConfig withLive(TimmyConfig c) {
-    var s = c.service();
+    ServiceConfig s = c.service();
     return new TimmyConfig(c.owner(), c.agents(), c.gitea(), c.house(),
-        new dev.timmy.config.ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir()),
-        c.budgets(), c.journal());
+        new ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir()), c.budgets(), c.journal());
   }
 
   /** Where snapshots come from, what acts, and in which mode. */

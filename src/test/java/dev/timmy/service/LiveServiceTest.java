@@ -40,6 +40,21 @@ class LiveServiceTest {
     repo.addIssue(2, "Write the docs", "alex", T.minus(Duration.ofDays(3)), "docs");
   }
 
+  /** A timmy.yml for the fake Gitea's alex/app with kimi on the roster, plus {@code more}. */
+  private static String yaml(GiteaTestServer t, String more) {
+    return """
+        owner:
+          login: alex
+        agents:
+          - name: kimi
+            kind: KIMI
+            login: kimi-code
+        gitea:
+          baseUrl: %s
+          repos: [alex/app]
+        """.formatted(t.config(List.of("alex/app"), false).baseUrl()) + more;
+  }
+
   @Test
   void a_live_cycle_acts_on_gitea_once_and_the_next_cycle_does_not_repeat_it() throws Exception {
     try (GiteaTestServer t = new GiteaTestServer()) {
@@ -78,23 +93,14 @@ class LiveServiceTest {
   void a_dry_run_with_a_house_section_observes_the_host_and_serves_ollama_down_as_a_fact() throws Exception {
     try (GiteaTestServer t = new GiteaTestServer()) {
       backlog(t);
-      TimmyConfig config = TimmyConfig.parse("""
-          owner:
-            login: alex
-          agents:
-            - name: kimi
-              kind: KIMI
-              login: kimi-code
-          gitea:
-            baseUrl: %s
-            repos: [alex/app]
+      TimmyConfig config = TimmyConfig.parse(yaml(t, """
           house:
             ollamaUrl: http://127.0.0.1:9
           service:
             cycleSeconds: 3600
           journal:
             path: %s
-          """.formatted(t.config(List.of("alex/app"), false).baseUrl(), dir.resolve("timmy.db")), "timmy.yml");
+          """.formatted(dir.resolve("timmy.db"))), "timmy.yml");
       try (Harness h = Harness.start(config, Harness.secrets(), ServeOptions.defaults())) {
         assertEquals(Mode.DRY_RUN, h.service.mode());
         Snapshot s = h.service.latest().decided().orElseThrow().snapshot();
@@ -126,17 +132,7 @@ class LiveServiceTest {
     try (GiteaTestServer t = new GiteaTestServer()) {
       backlog(t);
       Path config = dir.resolve("timmy.yml");
-      Files.writeString(config, """
-          owner:
-            login: alex
-          agents:
-            - name: kimi
-              kind: KIMI
-              login: kimi-code
-          gitea:
-            baseUrl: %s
-            repos: [alex/app]
-          """.formatted(t.config(List.of("alex/app"), false).baseUrl()));
+      Files.writeString(config, yaml(t, ""));
       Path out = dir.resolve("recorded");
       ByteArrayOutputStream said = new ByteArrayOutputStream();
       ByteArrayOutputStream err = new ByteArrayOutputStream();
