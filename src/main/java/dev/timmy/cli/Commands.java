@@ -14,10 +14,15 @@ import dev.timmy.bench.Benchmark;
 import dev.timmy.observe.DemoHouse;
 import dev.timmy.scenarios.ScenarioReport;
 import dev.timmy.scenarios.ScenarioRunner;
+import dev.timmy.service.Serve;
+import dev.timmy.service.ServeOptions;
+import dev.timmy.service.ServiceException;
+import dev.timmy.service.SnapshotCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +46,8 @@ public final class Commands {
         case "simulate" -> simulate(Args.parse(words, Set.of("fixtures", "rules", "against", "now"), Set.of("json")));
         case "test-rules" -> testRules(Args.parse(words, Set.of("rules", "scenarios"), Set.of()));
         case "bench" -> bench(Args.parse(words, Set.of("rules", "sizes", "runs"), Set.of()));
+        case "serve" -> serve(Args.parse(words, Set.of("config", "port"), Set.of("live")));
+        case "snapshot" -> recordSnapshot(Args.parse(words, Set.of("config", "out"), Set.of()));
         default -> throw new Args.UsageException("unknown command " + command);
       };
     } catch (RuleErrors e) {
@@ -103,6 +110,27 @@ public final class Commands {
     DecisionDiff diff = DecisionDiff.between(live, candidate);
     out.print(a.has("json") ? json(diff) : DiffReport.render(diff));
     return 0;
+  }
+
+  private int serve(Args a) {
+    ServeOptions options = ServeOptions.defaults().live(a.has("live"));
+    if (a.has("port")) options = options.port(a.getInt("port", 0));
+    return new Serve(out, err, System.getenv()).run(configFile(a), options);
+  }
+
+  private int recordSnapshot(Args a) throws IOException {
+    if (!a.has("out")) throw new Args.UsageException("snapshot needs --out DIR (where to write the recording)");
+    try {
+      new SnapshotCommand(out, System.getenv(), InstantSource.system()).record(configFile(a), Path.of(a.get("out", "")));
+      return 0;
+    } catch (ServiceException e) {
+      e.problems().forEach(p -> err.println("timmy: " + p));
+      return 1;
+    }
+  }
+
+  private static Path configFile(Args a) {
+    return a.has("config") ? Path.of(a.get("config", "")) : null;
   }
 
   private static Snapshot snapshot(Args a) throws IOException {

@@ -34,9 +34,17 @@ public final class Cycle {
   private final Executor executor;
   private final Journal journal;
   private final Duration retention;
+  private final CycleListener listener;
 
   public Cycle(Observer observer, RuleBook rules, Authority authority, Executor executor, Journal journal,
       Duration retention) {
+    this(observer, rules, authority, executor, journal, retention, CycleListener.NONE);
+  }
+
+  /** {@code listener} hears of every cycle once it is journaled (see {@link CycleListener}). */
+  public Cycle(Observer observer, RuleBook rules, Authority authority, Executor executor, Journal journal,
+      Duration retention, CycleListener listener) {
+    this.listener = listener;
     this.observer = observer;
     this.rules = rules;
     this.authority = authority;
@@ -47,12 +55,16 @@ public final class Cycle {
 
   /** Runs one cycle; {@code trigger} says why (schedule, api, webhook, cli). Returns its journal row. */
   public CycleRow run(String trigger) {
+    long began = System.nanoTime();
     long id = journal.beginCycle(trigger, executor.mode(), rules.revision());
+    Snapshot snapshot = null;
+    Decision decision = null;
+    List<ActionRow> actions = List.of();
     try {
-      Snapshot snapshot = observe(id);
-      Decision decision = evaluate(id, snapshot);
+      snapshot = observe(id);
+      decision = evaluate(id, snapshot);
       Guard guard = authority.open(snapshot, executor.mode());
-      List<ActionRow> actions = executor.execute(id, byPriority(decision), guard);
+      actions = executor.execute(id, byPriority(decision), guard);
       journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.of(decision, actions));
     } catch (Failed e) {
       journal.finishCycle(id, CycleStatus.FAILED, e.getMessage(), CycleCounts.none());
@@ -66,7 +78,9 @@ public final class Cycle {
       throw e;
     }
     journal.prune(retention);
-    return journal.reader().cycle(id).orElseThrow().cycle();
+    CycleRow row = journal.reader().cycle(id).orElseThrow().cycle();
+    listener.finished(new CycleOutcome(row, snapshot, decision, actions, Duration.ofNanos(System.nanoTime() - began)));
+    return row;
   }
 
   /** After a restart: closes cycles left RUNNING and re-checks actions left INTENDED. */

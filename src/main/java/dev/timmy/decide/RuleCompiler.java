@@ -116,7 +116,7 @@ final class RuleCompiler {
   private record Location(String file, int line) {}
 
   private static Location locate(String ruleName, Map<String, String> sources) {
-    Pattern p = Pattern.compile("^\\s*rule\\s+\"" + Pattern.quote(ruleName) + "\"", Pattern.MULTILINE);
+    Pattern p = Pattern.compile("^[ \\t]*rule\\s+\"" + Pattern.quote(ruleName) + "\"", Pattern.MULTILINE);
     for (Map.Entry<String, String> s : sources.entrySet()) {
       Matcher m = p.matcher(s.getValue());
       if (m.find()) {

@@ -1,0 +1,109 @@
+package dev.timmy.api;
+
+import dev.timmy.Json;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Timmy's HTTP API on Javalin: every route registered here, up front. Reading routes are open
+ * (bind to localhost, the default); mutating ones need the admin token. Errors are
+ * {@link ApiException}s carrying their status, answered as one {@link ApiError} body.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  /** One registered route: method and Javalin path, e.g. {@code GET /api/cycles/{id}}. */
+  public record Route(String method, String path) implements Comparable<Route> {
+    @Override
+    public int compareTo(Route o) {
+      return (path + " " + method).compareTo(o.path + " " + o.method);
+    }
+  }
+
+  private final Javalin app;
+
+  public ApiServer(Backend backend) {
+    Admin admin = new Admin(backend.secrets());
+    StatusRoutes status = new StatusRoutes(backend);
+    JournalRoutes journal = new JournalRoutes(backend);
+    ExplainRoutes explain = new ExplainRoutes(backend);
+    RulesRoutes rules = new RulesRoutes(backend);
+    HouseRoutes house = new HouseRoutes(backend);
+    WebhookRoutes webhooks = new WebhookRoutes(backend);
+    app = Javalin.create(config -> {
+      config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+      config.startup.showJavalinBanner = false;
+      config.http.prefer405over404 = true;
+      RoutesConfig r = config.routes;
+      r.get("/api/health", status::health);
+      r.get("/api/openapi", status::openapi);
+      r.get("/metrics", status::metrics);
+      r.get("/api/cycles", journal::cycles);
+      r.post("/api/cycles", admin.only(journal::run));
+      r.get("/api/cycles/{id}", journal::cycle);
+      r.get("/api/decisions", journal::decisions);
+      r.get("/api/explain", explain::subject);
+      r.get("/api/explain/{owner}/{repo}/{number}", explain::issue);
+      r.get("/api/rules", rules::rules);
+      r.post("/api/rules/reload", admin.only(rules::reload));
+      r.post("/api/simulate", admin.only(rules::simulate));
+      r.get("/api/agents", house::agents);
+      r.get("/api/house", house::house);
+      r.post("/webhooks/gitea", webhooks::gitea);
+      r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
+      r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, translate(e)));
+      r.exception(Exception.class, (e, ctx) -> {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        answer(ctx, new ApiException(500, "internal_error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+      });
+    });
+  }
+
+  /** Listens on {@code host:port} (port 0 picks a free one: see {@link #port()}). */
+  public ApiServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /** The routes as Javalin holds them (HTTP methods only, no before/after filters). */
+  public Set<Route> routes() {
+    Set<Route> out = new TreeSet<>();
+    for (var e : app.unsafe.internalRouter.allHttpHandlers()) {
+      if (e.endpoint.method.isHttpMethod()) out.add(new Route(e.endpoint.method.name(), e.endpoint.path));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static void answer(Context ctx, ApiException e) {
+    if (e.status() == 401) ctx.header("WWW-Authenticate", "Bearer");
+    ctx.status(e.status()).json(e.body());
+  }
+
+  /** Javalin's own errors (no such route, wrong method, body too large) in the API's shape. */
+  private static ApiException translate(HttpResponseException e) {
+    String code = switch (e.getStatus()) {
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "too_large";
+      case 400 -> "invalid_parameter";
+      default -> e.getStatus() >= 500 ? "internal_error" : "http_" + e.getStatus();
+    };
+    return new ApiException(e.getStatus(), code, e.getMessage());
+  }
+}

@@ -1,0 +1,79 @@
+package dev.timmy.api;
+
+import dev.timmy.decide.Decision;
+import dev.timmy.decide.ProposalItem;
+import dev.timmy.decide.RouteItem;
+import dev.timmy.facts.Agent;
+import dev.timmy.facts.AgentLoad;
+import dev.timmy.facts.Snapshot;
+import dev.timmy.journal.ActionRow;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The agents and the house as the latest cycle saw them, each with what the rules made of it. */
+final class HouseRoutes {
+  private final Backend b;
+
+  HouseRoutes(Backend backend) {
+    this.b = backend;
+  }
+
+  void agents(Context ctx) {
+    Latest.Decided x = b.latest().require();
+    Decision d = x.decision();
+    Map<String, List<ActionRow>> actions = actionsBySubject(x);
+    Map<String, AgentLoad> loads = x.snapshot().loads().stream().collect(Collectors.toMap(AgentLoad::agent, l -> l, (p, q) -> p));
+    List<Wire.AgentView> views = x.snapshot().agents().stream().map(a -> {
+      String subject = Catalog.agent(a);
+      List<RouteItem> routes = d.routes().stream().filter(r -> r.chosen() && r.agent().equals(a.name())).toList();
+      List<ProposalItem> proposals = d.proposals().stream().filter(p -> addressedTo(p, a)).toList();
+      return new Wire.AgentView(subject, a, loads.get(a.name()), routes, proposals, checks(d, subject),
+          d.escalationsOf(subject), actions.getOrDefault(subject, List.of()));
+    }).toList();
+    ctx.json(new Wire.Agents(x.cycle().id(), x.snapshot().takenAt(), views));
+  }
+
+  void house(Context ctx) {
+    Latest.Decided x = b.latest().require();
+    Snapshot s = x.snapshot();
+    Map<String, List<ActionRow>> actions = actionsBySubject(x);
+    Concerns c = new Concerns(x.decision(), actions);
+    ctx.json(new Wire.House(x.cycle().id(), s.takenAt(), s.complete(), s.gaps(), c.of(Catalog.HOST, s.host()),
+        c.all(s.disks(), Catalog::disk), c.all(s.models(), Catalog::model), s.ollamaDown(), c.all(s.loops(), Catalog::loop),
+        c.all(s.staleFiles(), Catalog::file), c.all(s.processes(), Catalog::process), s.quotas()));
+  }
+
+  /** The decision and actions about each house subject. */
+  private record Concerns(Decision d, Map<String, List<ActionRow>> actions) {
+    <T> Wire.Concern<T> of(String subject, T fact) {
+      return new Wire.Concern<>(subject, fact, checks(d, subject), d.proposalsOf(subject), d.escalationsOf(subject),
+          actions.getOrDefault(subject, List.of()));
+    }
+
+    <T> List<Wire.Concern<T>> all(List<T> facts, Function<T, String> subject) {
+      return facts.stream().map(f -> of(subject.apply(f), f)).toList();
+    }
+  }
+
+  /**
+   * A proposal is addressed to an agent when it hands it work (its ready label, its login) or
+   * names it ({@code agent} parameter, or the subject {@code agent:NAME}).
+   */
+  static boolean addressedTo(ProposalItem p, Agent a) {
+    return p.subject().equals(Catalog.agent(a))
+        || a.name().equalsIgnoreCase(p.param("agent"))
+        || (a.login() != null && a.login().equalsIgnoreCase(p.param("login")))
+        || (a.readyLabel() != null && a.readyLabel().equalsIgnoreCase(p.param("label")));
+  }
+
+  private static List<Wire.Check> checks(Decision d, String subject) {
+    return d.checksOf(subject).stream().map(Wire.Check::of).toList();
+  }
+
+  private Map<String, List<ActionRow>> actionsBySubject(Latest.Decided x) {
+    return b.journal().actions(x.cycle().id()).stream().collect(Collectors.groupingBy(ActionRow::subject));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.timmy.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.timmy.Json;
+import dev.timmy.cycle.LoopStatus;
+import dev.timmy.decide.RuleError;
+import dev.timmy.journal.CycleRow;
+import dev.timmy.journal.CycleStatus;
+import dev.timmy.journal.Mode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/** Health, metrics and the OpenAPI description. */
+final class StatusRoutes {
+  /** Where the OpenAPI description lives on the classpath. */
+  static final String OPENAPI_RESOURCE = "/openapi.yaml";
+
+  private final Backend b;
+  private final String openApiJson;
+
+  StatusRoutes(Backend backend) {
+    this.b = backend;
+    this.openApiJson = openApi().toString();
+  }
+
+  void health(Context ctx) {
+    List<CycleRow> recent = b.journal().cycles(2, null).cycles();
+    Optional<CycleRow> finished = recent.stream().filter(c -> c.status() != CycleStatus.RUNNING).findFirst();
+    List<RuleError> errors = b.rules().errors();
+    LoopStatus loop = b.loop().status();
+    String status;
+    if (finished.isEmpty()) status = "starting";
+    else if (!errors.isEmpty() || loop.lastError() != null || finished.get().status() == CycleStatus.FAILED
+        || Boolean.FALSE.equals(finished.get().complete())) status = "degraded";
+    else status = "ok";
+    ctx.json(new Wire.Health(status, mode(b.mode()), b.source(), new Wire.RulesHealth(b.rules().revision(), errors),
+        recent.isEmpty() ? null : recent.get(0), b.journal().lastGoodCycle().orElse(null), loop));
+  }
+
+  void metrics(Context ctx) {
+    Boolean complete = b.latest().decided().map(d -> d.snapshot().complete()).orElse(null);
+    String text = b.metrics().render(new Metrics.Gauges(b.rules().revision(), b.rules().errors().size(), mode(b.mode()),
+        b.loop().status().running(), complete));
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text);
+  }
+
+  void openapi(Context ctx) {
+    ctx.contentType("application/json").result(openApiJson);
+  }
+
+  static String mode(Mode mode) {
+    return mode == Mode.LIVE ? "live" : "dry-run";
+  }
+
+  /** The checked-in description, read once; a missing or broken one is a build error, not a 500. */
+  static JsonNode openApi() {
+    try (InputStream in = StatusRoutes.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+      if (in == null) throw new IllegalStateException(OPENAPI_RESOURCE + " missing from the classpath");
+      return Json.yaml().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(OPENAPI_RESOURCE + " is not valid YAML", e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.timmy.api;
+
+import dev.timmy.cycle.LoopStatus;
+import dev.timmy.decide.CheckItem;
+import dev.timmy.decide.EscalationItem;
+import dev.timmy.decide.PriorityItem;
+import dev.timmy.decide.ProposalItem;
+import dev.timmy.decide.RouteItem;
+import dev.timmy.decide.RuleError;
+import dev.timmy.decide.RuleInfo;
+import dev.timmy.facts.Agent;
+import dev.timmy.facts.AgentLoad;
+import dev.timmy.facts.AutomationLoop;
+import dev.timmy.facts.Disk;
+import dev.timmy.facts.HostMetrics;
+import dev.timmy.facts.OllamaDown;
+import dev.timmy.facts.OllamaModel;
+import dev.timmy.facts.ProcessInfo;
+import dev.timmy.facts.Quota;
+import dev.timmy.facts.StaleFile;
+import dev.timmy.journal.ActionRow;
+import dev.timmy.journal.CycleRow;
+import dev.timmy.journal.SubjectHistory;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The API's bodies, in one place (the decide and journal records are served as they are; these
+ * put them together per question). Field names are the JSON names; {@code openapi.yaml} describes
+ * each.
+ */
+public final class Wire {
+  private Wire() {}
+
+  /** {@code GET /api/health}: {@code status} is starting, ok or degraded (rule errors, a failed or partial cycle). */
+  public record Health(
+      String status, String mode, String source, RulesHealth rules, CycleRow lastCycle, CycleRow lastGoodCycle,
+      LoopStatus loop) {}
+
+  /** The rules in force and the errors of the last failed reload, each with file and line. */
+  public record RulesHealth(String revision, List<RuleError> errors) {}
+
+  /** {@code GET /api/rules}. */
+  public record Rules(String revision, String dir, List<String> files, List<RuleInfo> rules, List<RuleError> errors) {}
+
+  /** {@code POST /api/rules/reload} when the rules compile. */
+  public record Reloaded(boolean changed, String revision) {}
+
+  /**
+   * {@code POST /api/simulate}: either a directory of candidate rules on Timmy's disk, or files
+   * that replace (or add to) a copy of the live rules, by file name.
+   */
+  public record SimulateRequest(String rulesDir, Map<String, String> files) {}
+
+  /** {@code POST /webhooks/gitea}. */
+  public record Accepted(String message) {}
+
+  /** {@code GET /api/explain…}: the latest decision about a subject, and its recent history. */
+  public record Explained(
+      String subject, String title, Long cycleId, Instant snapshotTakenAt, Current current, List<String> whyNot,
+      List<SubjectHistory.Entry> history) {}
+
+  /** What the decision in force says about one subject, with the actions its cycle journaled. */
+  public record Current(
+      String rulesRevision, PriorityItem priority, int backlogSize, List<Check> checks, List<RouteItem> routes,
+      List<ProposalItem> proposals, List<EscalationItem> escalations, List<ActionRow> actions) {}
+
+  /** A classified condition with its mark: ✔ holds, ✘ does not. */
+  public record Check(String name, boolean ok, String mark, String detail, String ruleId, String title) {
+    static Check of(CheckItem c) {
+      return new Check(c.name(), c.ok(), c.ok() ? "✔" : "✘", c.detail(), c.ruleId(), c.title());
+    }
+  }
+
+  /** {@code GET /api/agents}. */
+  public record Agents(Long cycleId, Instant snapshotTakenAt, List<AgentView> agents) {}
+
+  /**
+   * One roster agent: its load, the routes chosen for it, proposals addressed to it (its ready
+   * label, its login, or naming it), and whatever the rules said about {@code agent:<name>}.
+   */
+  public record AgentView(
+      String subject, Agent agent, AgentLoad load, List<RouteItem> routes, List<ProposalItem> proposals,
+      List<Check> checks, List<EscalationItem> escalations, List<ActionRow> actions) {}
+
+  /** {@code GET /api/house}: each observed part with what the rules and the executor made of it. */
+  public record House(
+      Long cycleId, Instant snapshotTakenAt, boolean complete, List<String> gaps, Concern<HostMetrics> host,
+      List<Concern<Disk>> disks, List<Concern<OllamaModel>> models, OllamaDown ollamaDown,
+      List<Concern<AutomationLoop>> loops, List<Concern<StaleFile>> staleFiles, List<Concern<ProcessInfo>> processes,
+      List<Quota> quotas) {}
+
+  /** One subject of the house ({@code host}, {@code model:NAME}, {@code loop:NAME}, {@code file:PATH}…). */
+  public record Concern<T>(
+      String subject, T fact, List<Check> checks, List<ProposalItem> proposals, List<EscalationItem> escalations,
+      List<ActionRow> actions) {}
+}

@@ -1,0 +1,46 @@
+package dev.timmy.service;
+
+import dev.timmy.config.OwnerConfig;
+import dev.timmy.cycle.Observer;
+import dev.timmy.facts.Agent;
+import dev.timmy.facts.Snapshot;
+import dev.timmy.observe.Backlog;
+import dev.timmy.observe.House;
+import dev.timmy.observe.gitea.GiteaSource;
+import dev.timmy.observe.house.HouseSources;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * The live snapshot: the Gitea backlog, the roster and owner from timmy.yml, and, when a
+ * {@code house:} section is configured, the host, Ollama, loops and cleanup candidates. What a
+ * source could not read becomes a gap, which makes the snapshot partial (non-destructive only).
+ */
+final class LiveObserver implements Observer {
+  private final GiteaSource gitea;
+  private final OwnerConfig owner;
+  private final List<Agent> agents;
+  private final HouseSources house;
+  private final InstantSource clock;
+
+  /** {@code house} may be null: the house is then not observed. */
+  LiveObserver(GiteaSource gitea, OwnerConfig owner, List<Agent> agents, HouseSources house, InstantSource clock) {
+    this.gitea = gitea;
+    this.owner = owner;
+    this.agents = List.copyOf(agents);
+    this.house = house;
+    this.clock = clock;
+  }
+
+  @Override
+  public Snapshot observe() {
+    Backlog b = gitea.read();
+    Snapshot s = Snapshot.ofBacklog(clock.instant(), b.complete(), b.gaps(), owner.toOwner(), b.issues(), b.pulls(),
+        b.comments(), agents);
+    if (house == null) return s;
+    House h = house.read();
+    s = s.withHouse(h.host(), h.disks(), h.processes(), h.models(), h.ollamaDown(), h.loops(), h.staleFiles(), h.quotas());
+    for (String gap : h.gaps()) s = s.withGap(gap);
+    return s;
+  }
+}
