@@ -115,10 +115,11 @@ public final class TextReport {
       out.append("The rules concluded nothing about this subject (is it open and in the snapshot?)\n");
       return out.toString();
     }
-    x.priority().ifPresent(p -> {
+    if (x.priority() != null) {
+      PriorityItem p = x.priority();
       out.append(String.format("%nPriority %d, rank %d of %d%n", p.total(), p.rank(), x.backlogSize()));
       for (Scored s : p.parts()) out.append(scored(s));
-    });
+    }
     if (!x.checks().isEmpty()) {
       out.append(String.format("%nConditions%n"));
       for (CheckItem c : x.checks()) {

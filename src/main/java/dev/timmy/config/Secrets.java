@@ -21,10 +21,14 @@ public record Secrets(String adminToken, String webhookSecret, String giteaToken
     giteaToken = blankToNull(giteaToken);
   }
 
-  /** Reads the variables; the Gitea token's name comes from {@code gitea.tokenEnv}. */
+  /**
+   * Reads the variables; the names of the Gitea token's and the webhook secret's come from
+   * {@code gitea.tokenEnv} and {@code gitea.webhookSecretEnv} when there is a gitea section.
+   */
   public static Secrets fromEnvironment(Map<String, String> env, TimmyConfig config) {
     String giteaEnv = config.gitea() == null ? null : config.gitea().tokenEnv();
-    return new Secrets(env.get(ADMIN_TOKEN_ENV), env.get(WEBHOOK_SECRET_ENV), giteaEnv == null ? null : env.get(giteaEnv));
+    String hookEnv = config.gitea() == null ? WEBHOOK_SECRET_ENV : config.gitea().webhookSecretEnv();
+    return new Secrets(env.get(ADMIN_TOKEN_ENV), env.get(hookEnv), giteaEnv == null ? null : env.get(giteaEnv));
   }
 
   public static Secrets none() {

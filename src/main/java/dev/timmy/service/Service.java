@@ -18,6 +18,7 @@ import dev.timmy.cycle.Observer;
 import dev.timmy.cycle.RulesWatcher;
 import dev.timmy.decide.RuleBook;
 import dev.timmy.decide.RuleErrors;
+import dev.timmy.act.house.RestartLedgerSeeder;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalException;
 import dev.timmy.journal.Mode;
@@ -110,6 +111,11 @@ public final class Service implements AutoCloseable {
     }
     OkHttpClient http = new OkHttpClient();
     Wiring wiring = Wiring.of(config, secrets, options, http, fixtures, live);
+    if (wiring.house != null) {
+      // Restarts counted in memory start empty: take the recent ones back from the journal.
+      RestartLedgerSeeder.seed(wiring.house.ledger(), journal.reader(),
+          Duration.ofMinutes(config.house().restartWindowMinutes()), options.clock().instant());
+    }
     return new Service(config, options, secrets, http, journal, rules, wiring);
   }
 
@@ -208,22 +214,22 @@ public final class Service implements AutoCloseable {
   }
 
   /** Where snapshots come from, what acts, and in which mode. */
-  private record Wiring(Observer observer, List<Target> targets, Mode mode) {
+  private record Wiring(Observer observer, List<Target> targets, Mode mode, HouseSources house) {
     static Wiring of(TimmyConfig config, Secrets secrets, ServeOptions options, OkHttpClient http, Path fixtures,
         boolean live) {
       Mode mode = live ? Mode.LIVE : Mode.DRY_RUN;
       if (config.demoMode()) {
         List<Target> targets = options.targets() != null ? options.targets() : List.of(new DemoTarget());
-        return new Wiring(() -> DemoHouse.load(fixtures), targets, mode);
+        return new Wiring(() -> DemoHouse.load(fixtures), targets, mode, null);
       }
       GiteaClient client = new GiteaClient(config.gitea(), secrets.giteaToken(), http, GiteaClient.Sleeper.THREAD);
       HouseSources house = config.house() == null ? null
           : new HouseSources(config.house(), http, new GiteaCiSource(client), Clock.systemUTC());
       // Real targets in dry-run too: they are only asked whether they would refuse, which is journaled.
-      List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client)));
+      List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().login())));
       if (house != null) targets.addAll(HouseTargets.of(config.house(), house, Clock.systemUTC()));
       return new Wiring(new LiveObserver(new GiteaSource(client), config.owner(), config.agents(), house, options.clock()),
-          options.targets() != null ? options.targets() : targets, mode);
+          options.targets() != null ? options.targets() : targets, mode, house);
     }
   }
 }

@@ -85,6 +85,17 @@ class CliTest {
   }
 
   @Test
+  void explain_json_carries_parts_routes_and_vetoed_proposals() throws IOException {
+    Run r = run("explain", "alex/game-bot#24", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode x = Json.mapper().readTree(r.out());
+    assertEquals("alex/game-bot#24", x.get("subject").asText());
+    JsonNode merge = stream(x.get("proposals")).filter(p -> p.get("kind").asText().equals("MERGE")).findFirst().orElseThrow();
+    assertEquals("AUTH-002", merge.get("vetoes").get(0).get("ruleId").asText());
+    assertTrue(stream(x.get("checks")).anyMatch(c -> c.get("name").asText().equals("green") && c.get("ok").asBoolean()));
+  }
+
+  @Test
   void explain_of_an_unknown_subject_fails() {
     Run r = run("explain", "alex/nowhere#1");
     assertEquals(1, r.code());

@@ -29,6 +29,14 @@ class SecretsTest {
   }
 
   @Test
+  void the_webhook_secret_variable_can_be_renamed_in_the_gitea_section() throws Exception {
+    TimmyConfig config = TimmyConfig.parse(LIVE.replace("tokenEnv: MY_GITEA_TOKEN}", "tokenEnv: MY_GITEA_TOKEN, webhookSecretEnv: MY_HOOK}"),
+        "timmy.yml");
+    Secrets s = Secrets.fromEnvironment(Map.of("TIMMY_WEBHOOK_SECRET", "default-name", "MY_HOOK", "renamed"), config);
+    assertEquals("renamed", s.webhookSecret());
+  }
+
+  @Test
   void to_string_says_which_secrets_are_set_and_never_their_values() {
     Secrets s = new Secrets("adm-123", "", "git-789");
     String shown = s.toString();
