@@ -89,7 +89,7 @@ public final class WorkItems {
       how = "the issue's update of " + since;
     }
     return new WorkItem(i.subject(), agent.name(), agent.login(), WorkStage.DISPATCHED, since, null, "",
-        "assigned to " + agent.login() + " (as of " + how + "), no word from " + agent.login() + " since");
+        "assigned to " + agent.login() + " as of " + how);
   }
 
   private WorkItem ofPull(String subject, Agent agent, PullRequest p) {
