@@ -106,14 +106,17 @@ public record TimmyConfig(
     for (int i = 0; i < agents.size(); i++) {
       Agent a = agents.get(i);
       String at = "agents[" + i + "].";
+      boolean uniqueName = false;
       if (blank(a.name())) out.add(at + "name: expected a name, found nothing");
       else if (!names.add(a.name().toLowerCase())) out.add(at + "name: expected a unique name, found " + a.name() + " twice");
+      else uniqueName = true;
       if (a.kind() == null) out.add(at + "kind: expected one of CLAUDE, KIMI, TIMMY, API, found nothing");
       if (blank(a.login())) out.add(at + "login: expected the agent's Gitea login, found nothing");
       else if (!logins.add(a.login().toLowerCase())) out.add(at + "login: expected a unique login, found " + a.login() + " twice");
       range(out, at + "maxConcurrent", a.maxConcurrent(), 1, 100);
       if (a.readyLabel() != null && a.readyLabel().isBlank()) out.add(at + "readyLabel: expected a label, found nothing");
-      else if (a.readyLabel() != null && !readyLabels.add(a.readyLabel().toLowerCase())) {
+      // A repeated name repeats its default ready label too: reported once, at the name.
+      else if (a.readyLabel() != null && !readyLabels.add(a.readyLabel().toLowerCase()) && uniqueName) {
         out.add(at + "readyLabel: expected a label of this agent alone, found " + a.readyLabel() + " twice");
       }
       nonBlank(out, at + "strengths", a.strengths());

@@ -63,7 +63,7 @@ public final class QuotaSource {
       if (token != null && !token.isBlank()) b.header("Authorization", "Bearer " + token);
       try (Response r = client.newCall(b.build()).execute()) {
         String body = r.body().string();
-        if (!r.isSuccessful()) throw new IOException("expected HTTP 200, found " + r.code() + " " + r.message());
+        if (r.code() != 200) throw new IOException("expected HTTP 200, found " + r.code());
         return body;
       }
     });
