@@ -124,6 +124,11 @@ public record TimmyConfig(
       nonBlank(out, at + "processNames", a.processNames());
       for (String p : a.processNames()) {
         if (p != null && p.contains("/")) out.add(at + "processNames: expected process names (no paths), found " + p);
+        // The host probe looks only for the names the house section lists; an unwatched name
+        // would make the agent look offline (AGENT-002) while it runs.
+        else if (p != null && !p.isBlank() && house != null && !house.processNames().contains(p)) {
+          out.add(at + "processNames: expected names the house watches (add " + p + " to house.watchedProcesses), found " + p);
+        }
       }
       if (a.provider() != null && !a.provider().matches("[\\w.-]*")) {
         out.add(at + "provider: expected a quota provider name such as anthropic, found " + a.provider());

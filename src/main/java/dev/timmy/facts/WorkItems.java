@@ -63,33 +63,38 @@ public final class WorkItems {
     if (agent == null) return null;
     if (pull != null) return ofPull(i.subject(), agent, pull);
 
-    Comment routed = first(marked(i.subject(), "COMMENT:" + i.subject() + ":agent=" + agent.name() + ",topic=routing"));
-    Instant from = routed == null ? null : routed.createdAt();
-    List<Comment> spoke = agentSaid(i.subject(), agent, from);
+    String s = i.subject();
+    String marker = "COMMENT:" + s + ":agent=" + agent.name();
+    Comment routed = latest(marked(s, marker + ",topic=routing"));
+    Comment takenBack = latest(marked(s, marker + ",topic=reassign"));
+    // Once Timmy took the work back from this agent, what came before says nothing about the
+    // assignment it holds now (Timmy's routing comment for it is not written twice).
+    Instant floor = takenBack == null ? null : takenBack.createdAt();
+    if (routed != null && floor != null && !routed.createdAt().isAfter(floor)) routed = null;
+    Instant from = routed != null ? routed.createdAt() : floor;
+    List<Comment> spoke = agentSaid(s, agent, from);
     if (assigned == null) {
-      return new WorkItem(i.subject(), agent.name(), agent.login(), WorkStage.READY, from != null ? from : updated(i),
+      return new WorkItem(s, agent.name(), agent.login(), WorkStage.READY, from != null ? from : updated(i),
           last(spoke), "", "labelled " + agent.readyLabel() + ", not assigned yet");
     }
     if (!spoke.isEmpty()) {
       Instant lastWord = last(spoke);
-      return new WorkItem(i.subject(), agent.name(), agent.login(), WorkStage.WORKING, spoke.get(0).createdAt(),
+      return new WorkItem(s, agent.name(), agent.login(), WorkStage.WORKING, spoke.get(0).createdAt(),
           lastWord, "", agent.login() + " has commented " + spoke.size() + " time(s), last on " + lastWord);
     }
-    Comment nudged = first(marked(i.subject(), "COMMENT:" + i.subject() + ":agent=" + agent.name()
-        + ",stage=" + WorkStage.DISPATCHED + ",topic=nudge"));
-    Instant since;
-    String how;
     if (routed != null) {
-      since = routed.createdAt();
-      how = "Timmy's routing comment of " + since;
-    } else {
-      // Gitea does not say when an assignee was added; the last update is the closest
-      // sign, and a nudge shows it was assigned before that.
-      since = nudged != null && (updated(i) == null || nudged.createdAt().isBefore(updated(i))) ? nudged.createdAt() : updated(i);
-      how = "the issue's update of " + since;
+      return new WorkItem(s, agent.name(), agent.login(), WorkStage.DISPATCHED, routed.createdAt(), null, "",
+          "assigned to " + agent.login() + " as of Timmy's routing comment of " + routed.createdAt());
     }
-    return new WorkItem(i.subject(), agent.name(), agent.login(), WorkStage.DISPATCHED, since, null, "",
-        "assigned to " + agent.login() + " as of " + how);
+    // Gitea does not say when an assignee was added; the last update is the closest sign,
+    // a reminder shows it was assigned before that, and a take-back that it was assigned after.
+    Instant since = updated(i);
+    Comment nudged = first(marked(s, marker + ",stage=" + WorkStage.DISPATCHED + ",topic=nudge").stream()
+        .filter(c -> floor == null || c.createdAt().isAfter(floor)).toList());
+    if (nudged != null && (since == null || nudged.createdAt().isBefore(since))) since = nudged.createdAt();
+    if (floor != null && (since == null || since.isBefore(floor))) since = floor;
+    return new WorkItem(s, agent.name(), agent.login(), WorkStage.DISPATCHED, since, null, "",
+        "assigned to " + agent.login() + " as of the issue's update of " + since);
   }
 
   private WorkItem ofPull(String subject, Agent agent, PullRequest p) {
@@ -147,6 +152,10 @@ public final class WorkItems {
 
   private static Comment first(List<Comment> cs) {
     return cs.isEmpty() ? null : cs.get(0);
+  }
+
+  private static Comment latest(List<Comment> cs) {
+    return cs.isEmpty() ? null : cs.get(cs.size() - 1);
   }
 
   private static Instant last(List<Comment> cs) {

@@ -68,6 +68,20 @@ class WorkItemsTest {
   }
 
   @Test
+  void work_given_again_to_an_agent_it_was_taken_back_from_dates_from_after_the_take_back() {
+    List<Comment> comments = List.of(
+        said("alex/x#1", 1, "timmy", "routed <!-- timmy:COMMENT:alex/x#1:agent=claude,topic=routing -->", ago(400)),
+        said("alex/x#1", 2, "timmy", "still? <!-- timmy:COMMENT:alex/x#1:agent=claude,stage=DISPATCHED,topic=nudge -->", ago(300)),
+        said("alex/x#1", 3, "claude-code", "looking", ago(290)),
+        said("alex/x#1", 4, "timmy", "taken back <!-- timmy:COMMENT:alex/x#1:agent=claude,topic=reassign -->", ago(200)));
+    WorkItem again = only(List.of(issue(1, List.of("tests"), List.of("claude-code"), ago(5))), List.of(), comments);
+    assertEquals(WorkStage.DISPATCHED, again.stage(), "its words before the take-back belong to the earlier assignment");
+    assertEquals(ago(5), again.since(), "the routing comment and reminder before the take-back do not date it");
+    WorkItem unchanged = only(List.of(issue(1, List.of("tests"), List.of("claude-code"), ago(250))), List.of(), comments);
+    assertEquals(ago(200), unchanged.since(), "never before the take-back");
+  }
+
+  @Test
   void the_agents_own_comments_after_the_dispatch_make_it_working_and_timmys_comments_never_count() {
     List<Comment> comments = List.of(
         said("alex/x#1", 1, "claude-code", "an old remark", ago(200)),

@@ -125,8 +125,9 @@ final class GiteaHistory {
     JavaType commentsType = Json.mapper().getTypeFactory().constructCollectionType(List.class, GiteaWire.Comment.class);
     List<GiteaWire.Comment> wire = client.<List<GiteaWire.Comment>>get(client.repoUrl(name, "issues", n, "comments"), commentsType).body();
     List<Comment> comments = new ArrayList<>();
-    if (wire != null) for (GiteaWire.Comment c : wire) comments.add(new Comment(name + "#" + n, c.id(),
-        GiteaMapping.login(c.user()), c.body(), c.createdAt()));
+    for (GiteaWire.Comment c : wire == null ? List.<GiteaWire.Comment>of() : wire) {
+      comments.add(new Comment(name + "#" + n, c.id(), GiteaMapping.login(c.user()), c.body(), c.createdAt()));
+    }
     return GiteaMapping.pastPull(name, w, reviews, status, comments);
   }
 }
