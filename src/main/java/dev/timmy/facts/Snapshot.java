@@ -146,7 +146,10 @@ public record Snapshot(
       if (!mine.contains(p.linkedSubject())) mine.add(p.subject());
       last.merge(p.author().toLowerCase(), p.updatedAt(), Snapshot::later);
     }
-    for (Comment c : comments) last.merge(c.author().toLowerCase(), c.createdAt(), Snapshot::later);
+    for (Comment c : comments) {
+      // Timmy's own comments (they carry its marker) are not the activity of an agent sharing its login.
+      if (!c.body().contains("<!-- timmy:")) last.merge(c.author().toLowerCase(), c.createdAt(), Snapshot::later);
+    }
     List<AgentLoad> counted = new ArrayList<>();
     for (Agent a : agents) {
       String login = a.login().toLowerCase();

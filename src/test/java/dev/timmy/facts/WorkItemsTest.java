@@ -147,6 +147,15 @@ class WorkItemsTest {
   }
 
   @Test
+  void timmys_marked_comments_are_not_the_last_activity_of_an_agent_sharing_its_login() {
+    Comment warning = said("alex/x#1", 1, "timmy", "stale <!-- timmy:COMMENT:alex/x#1:topic=stale-warning -->", ago(1));
+    Comment own = said("alex/x#1", 2, "timmy", "fixed the typo", ago(30));
+    Snapshot s = Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of()),
+        List.of(issue(1, List.of("docs"), List.of("timmy"), ago(1))), List.of(), List.of(warning, own), List.of(TIMMY));
+    assertEquals(ago(30), s.loads().get(0).lastActivityAt());
+  }
+
+  @Test
   void the_snapshot_carries_the_work_and_puts_it_before_the_rules() {
     Snapshot s = Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of()),
         List.of(issue(1, List.of(), List.of("claude-code"), ago(3))), List.of(), List.of(), List.of(CLAUDE));
