@@ -1,5 +1,6 @@
 package dev.timmy.api;
 
+import dev.timmy.decide.CheckItem;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
@@ -30,7 +31,16 @@ final class HouseRoutes {
       String subject = Catalog.agent(a);
       List<RouteItem> routes = d.routes().stream().filter(r -> r.chosen() && r.agent().equals(a.name())).toList();
       List<ProposalItem> proposals = d.proposals().stream().filter(p -> addressedTo(p, a)).toList();
-      return new Wire.AgentView(subject, a, loads.get(a.name()), routes, proposals, checks(d, subject),
+      Snapshot s = x.snapshot();
+      // The state Check's detail reads "STATE: why" (rules/agents.drl); the API splits it.
+      String state = d.checksOf(subject).stream().filter(c -> c.name().equals("state")).map(CheckItem::detail)
+          .findFirst().orElse("");
+      int colon = state.indexOf(':');
+      return new Wire.AgentView(subject, a, colon > 0 ? state.substring(0, colon) : state,
+          colon > 0 ? state.substring(colon + 1).strip() : "", loads.get(a.name()),
+          s.work().stream().filter(w -> w.agent().equals(a.name())).toList(),
+          s.records().stream().filter(r -> r.agent().equals(a.name())).findFirst().orElse(null),
+          s.quotas().stream().filter(a::spends).findFirst().orElse(null), routes, proposals, checks(d, subject),
           d.escalationsOf(subject), actions.getOrDefault(subject, List.of()));
     }).toList();
     ctx.json(new Wire.Agents(x.cycle().id(), x.snapshot().takenAt(), views));

@@ -10,6 +10,8 @@ import dev.timmy.decide.RuleError;
 import dev.timmy.decide.RuleInfo;
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.AgentLoad;
+import dev.timmy.facts.AgentRecord;
+import dev.timmy.facts.WorkItem;
 import dev.timmy.facts.AutomationLoop;
 import dev.timmy.facts.Disk;
 import dev.timmy.facts.HostMetrics;
@@ -81,8 +83,9 @@ public final class Wire {
    * label, its login, or naming it), and whatever the rules said about {@code agent:<name>}.
    */
   public record AgentView(
-      String subject, Agent agent, AgentLoad load, List<RouteItem> routes, List<ProposalItem> proposals,
-      List<Check> checks, List<EscalationItem> escalations, List<ActionRow> actions) {}
+      String subject, Agent agent, String state, String stateReason, AgentLoad load, List<WorkItem> work,
+      AgentRecord record, Quota quota, List<RouteItem> routes, List<ProposalItem> proposals, List<Check> checks,
+      List<EscalationItem> escalations, List<ActionRow> actions) {}
 
   /** {@code GET /api/house}: each observed part with what the rules and the executor made of it. */
   public record House(

@@ -9,6 +9,9 @@ import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
 import dev.timmy.decide.Scored;
 import dev.timmy.decide.VetoItem;
+import dev.timmy.facts.Agent;
+import dev.timmy.facts.AgentLoad;
+import dev.timmy.facts.AgentRecord;
 import dev.timmy.facts.AutomationLoop;
 import dev.timmy.facts.Disk;
 import dev.timmy.facts.HostMetrics;
@@ -16,13 +19,20 @@ import dev.timmy.facts.Issue;
 import dev.timmy.facts.OllamaModel;
 import dev.timmy.facts.StaleFile;
 import dev.timmy.facts.PullRequest;
+import dev.timmy.facts.Quota;
 import dev.timmy.facts.Snapshot;
+import dev.timmy.facts.Subjects;
+import dev.timmy.facts.WorkItem;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Renders decisions for a terminal: the ranked backlog table and a subject's explanation. */
+/**
+ * Renders decisions for a terminal: the ranked backlog table, the agents, and a subject's
+ * explanation (an agent's, {@code agent:<name>}, with its work in flight and record).
+ */
 public final class TextReport {
   private final Snapshot snapshot;
   private final Map<String, String> titles = new HashMap<>();
@@ -62,6 +72,33 @@ public final class TextReport {
       out.append(String.format("%nEscalations to Alex%n"));
       for (EscalationItem e : d.escalations()) {
         out.append(String.format("  %-28s %s [%s]%n", e.subject(), e.reason(), e.ruleId()));
+      }
+    }
+    out.append(agents(d));
+    return out.toString();
+  }
+
+  /**
+   * One line per agent: its state as the rules derived it (the {@code state} check of
+   * {@code agent:<name>}), its load, quota and record; then its stuck work and why it is offline.
+   */
+  public String agents(Decision d) {
+    if (snapshot.agents().isEmpty()) return "";
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%nAgents%n  %-11s %-8s %-8s %-22s %s%n", "NAME", "STATE", "LOAD", "QUOTA", "RECORD"));
+    for (Agent a : snapshot.agents()) {
+      String subject = Subjects.agent(a.name());
+      Optional<CheckItem> state = check(d, subject, "state");
+      String word = state.map(c -> c.detail().split(":", 2)[0]).orElse("?");
+      int open = snapshot.loads().stream().filter(l -> l.agent().equals(a.name())).mapToInt(AgentLoad::openAssignments).sum();
+      out.append(String.format("  %-11s %-8s %-8s %-22s %s%n", a.name(), word, open + " of " + a.maxConcurrent(),
+          quota(a, d), record(a).map(AgentRecord::words).orElse("—")));
+      if (word.equals("OFFLINE")) out.append(String.format("      %s%n", state.get().detail()));
+      check(d, subject, "ci-record").filter(c -> !c.ok())
+          .ifPresent(c -> out.append(String.format("      pull requests keep failing CI: %s  [%s]%n", c.detail(), c.ruleId())));
+      for (WorkItem w : work(a)) {
+        check(d, w.subject(), "stuck").filter(CheckItem::ok)
+            .ifPresent(c -> out.append(String.format("      stuck: %s — %s  [%s]%n", w.subject(), c.detail(), c.ruleId())));
       }
     }
     return out.toString();
@@ -126,6 +163,7 @@ public final class TextReport {
         out.append(String.format("  %s %-18s %s  [%s %s]%n", c.ok() ? "✔" : "✘", c.name(), c.detail(), c.ruleId(), c.title()));
       }
     }
+    if (x.subject().startsWith("agent:")) out.append(agentFacts(x.subject().substring("agent:".length())));
     if (!x.routes().isEmpty()) {
       out.append(String.format("%nRoutes%n"));
       for (RouteItem r : x.routes()) {
@@ -147,6 +185,48 @@ public final class TextReport {
       for (EscalationItem e : x.escalations()) out.append(String.format("  ! %s  [%s %s]%n", e.reason(), e.ruleId(), e.title()));
     }
     return out.toString();
+  }
+
+  /** What the snapshot says of one agent: roster entry, load, work in flight, quota and record. */
+  private String agentFacts(String name) {
+    Agent a = snapshot.agents().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+    if (a == null) return String.format("%nNo agent named %s in the roster%n", name);
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("%nRoster: %s (%s), login %s, ready label %s, up to %d at once%s%n", a.name(), a.kind(),
+        a.login(), a.readyLabel(), a.maxConcurrent(), a.enabled() ? "" : ", disabled"));
+    List<WorkItem> items = work(a);
+    out.append(String.format("%nWork in flight%n"));
+    if (items.isEmpty()) out.append("  none\n");
+    for (WorkItem w : items) {
+      out.append(String.format("  %-28s %-17s since %s  %s%n", w.subject(), w.stage(), w.since(), w.detail()));
+    }
+    snapshot.quotas().stream().filter(a::spends).forEach(q -> out.append(String.format("%nQuota: %s%n", quotaWords(q))));
+    record(a).ifPresent(r -> out.append(String.format("%nRecord over %s%n", r.words())));
+    return out.toString();
+  }
+
+  private List<WorkItem> work(Agent a) {
+    return snapshot.work().stream().filter(w -> w.agent().equals(a.name())).toList();
+  }
+
+  private Optional<AgentRecord> record(Agent a) {
+    return snapshot.records().stream().filter(r -> r.agent().equals(a.name())).findFirst();
+  }
+
+  private String quota(Agent a, Decision d) {
+    Optional<Quota> q = snapshot.quotas().stream().filter(a::spends).findFirst();
+    if (q.isEmpty()) return "—";
+    boolean low = check(d, Subjects.agent(a.name()), "quota").map(c -> !c.ok()).orElse(false);
+    return String.format("%s %.0f%%%s", q.get().provider(), 100 * q.get().remainingFraction(), low ? " LOW" : "");
+  }
+
+  private static String quotaWords(Quota q) {
+    return String.format("%s %.0f of %.0f left (%.0f%%)%s", q.provider(), q.remaining(), q.limit(),
+        100 * q.remainingFraction(), q.resetsAt() == null ? "" : ", resets " + q.resetsAt());
+  }
+
+  private static Optional<CheckItem> check(Decision d, String subject, String name) {
+    return d.checksOf(subject).stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
   private static String scored(Scored s) {

@@ -73,8 +73,8 @@ final class ConfigLoader {
   private static TimmyConfig withReadyLabels(TimmyConfig c) {
     List<Agent> agents = c.agents().stream().map(a -> a.readyLabel() != null || a.name() == null ? a
         : new Agent(a.name(), a.kind(), a.login(), a.name() + "-ready", a.strengths(), a.avoid(),
-            a.maxConcurrent(), a.processNames(), a.enabled())).toList();
-    return new TimmyConfig(c.owner(), agents, c.gitea(), c.house(), c.service(), c.budgets(), c.journal());
+            a.maxConcurrent(), a.processNames(), a.enabled(), a.provider())).toList();
+    return new TimmyConfig(c.owner(), agents, c.gitea(), c.house(), c.service(), c.budgets(), c.journal(), c.quota());
   }
 
   /** Problems arrive as {@code key.path: message}; the key finds the line. */

@@ -25,12 +25,17 @@ import java.util.Optional;
  * @param escalationRepo        {@code owner/repo} where Timmy opens an issue to tell Alex about
  *                              something that is not an issue (a loop, a model, the host);
  *                              optional: without it such escalations are refused and journaled
+ * @param agentWindowDays       days of closed work behind each agent's record (merged and failed
+ *                              pull requests, CI failures, review rounds, closed issues; default 14)
+ * @param historyRefreshMinutes how often that closed work is read again (default 30); between two
+ *                              reads a cycle costs no request for it
  */
 public record GiteaConfig(
     String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels,
     String webhookSecretEnv, Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer callTimeoutSeconds,
     Integer pageLimit, Integer maxAttempts, Integer retryBackoffMillis, Integer retryAfterCapSeconds,
-    Integer fullResyncMinutes, String newLabelColor, String escalationRepo) {
+    Integer fullResyncMinutes, String newLabelColor, String escalationRepo, Integer agentWindowDays,
+    Integer historyRefreshMinutes) {
 
   public static final List<String> MERGE_METHODS = List.of("merge", "rebase", "rebase-merge", "squash", "fast-forward-only");
 
@@ -49,16 +54,26 @@ public record GiteaConfig(
     fullResyncMinutes = or(fullResyncMinutes, 60);
     newLabelColor = newLabelColor == null ? "ededed" : newLabelColor;
     escalationRepo = escalationRepo == null || escalationRepo.isBlank() ? null : escalationRepo.strip();
+    agentWindowDays = or(agentWindowDays, 14);
+    historyRefreshMinutes = or(historyRefreshMinutes, 30);
   }
 
-  /** Every setting but {@code escalationRepo}, which is then absent. */
-  public GiteaConfig(String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels,
+  /** Every setting but the escalation repository and the agent window, which take their defaults. */
+  public GiteaConfig(
+      String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels,
       String webhookSecretEnv, Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer callTimeoutSeconds,
       Integer pageLimit, Integer maxAttempts, Integer retryBackoffMillis, Integer retryAfterCapSeconds,
       Integer fullResyncMinutes, String newLabelColor) {
     this(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, webhookSecretEnv, connectTimeoutSeconds,
         readTimeoutSeconds, callTimeoutSeconds, pageLimit, maxAttempts, retryBackoffMillis, retryAfterCapSeconds,
-        fullResyncMinutes, newLabelColor, null);
+        fullResyncMinutes, newLabelColor, null, null, null);
+  }
+
+  /** The same settings with another escalation repository (null for none). */
+  public GiteaConfig withEscalationRepo(String repo) {
+    return new GiteaConfig(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, webhookSecretEnv,
+        connectTimeoutSeconds, readTimeoutSeconds, callTimeoutSeconds, pageLimit, maxAttempts, retryBackoffMillis,
+        retryAfterCapSeconds, fullResyncMinutes, newLabelColor, repo, agentWindowDays, historyRefreshMinutes);
   }
 
   /** The repository for escalations that have no issue of their own, if one is configured. */
@@ -69,7 +84,7 @@ public record GiteaConfig(
   /** The original five settings; everything else takes its default. */
   public GiteaConfig(String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels) {
     this(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null, null);
   }
 
   /** The API token from the environment variable {@code tokenEnv}; empty when unset or blank. */
@@ -110,6 +125,14 @@ public record GiteaConfig(
     return Duration.ofMinutes(fullResyncMinutes);
   }
 
+  public Duration agentWindow() {
+    return Duration.ofDays(agentWindowDays);
+  }
+
+  public Duration historyRefresh() {
+    return Duration.ofMinutes(historyRefreshMinutes);
+  }
+
   /** Problems with this section, each naming its key under {@code prefix} (e.g. "gitea."). */
   public List<String> problems(String prefix) {
     List<String> out = new ArrayList<>();
@@ -134,6 +157,8 @@ public record GiteaConfig(
     positive(out, prefix + "retryBackoffMillis", retryBackoffMillis, 0, 60_000);
     positive(out, prefix + "retryAfterCapSeconds", retryAfterCapSeconds, 0, 600);
     positive(out, prefix + "fullResyncMinutes", fullResyncMinutes, 1, 7 * 24 * 60);
+    positive(out, prefix + "agentWindowDays", agentWindowDays, 1, 90);
+    positive(out, prefix + "historyRefreshMinutes", historyRefreshMinutes, 1, 24 * 60);
     if (!newLabelColor.matches("#?[0-9a-fA-F]{6}")) {
       out.add(prefix + "newLabelColor: expected a hex colour like ededed, found " + newLabelColor);
     }

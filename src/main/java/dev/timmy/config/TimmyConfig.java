@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Everything {@code timmy.yml} says. No secrets: those come from the environment ({@link Secrets}).
  * {@code gitea} absent means demo mode (the bundled demo house, dry-run); {@code house} absent
- * means the house is not observed live.
+ * means the house is not observed live; {@code quota} absent means no provider quota is read.
  */
 public record TimmyConfig(
     OwnerConfig owner,
@@ -23,7 +23,8 @@ public record TimmyConfig(
     HouseConfig house,
     ServiceConfig service,
     BudgetConfig budgets,
-    JournalConfig journal) {
+    JournalConfig journal,
+    QuotaConfig quota) {
 
   /** Where the embedded default lives on the classpath. */
   static final String DEMO_RESOURCE = "/dev/timmy/config/demo.yml";
@@ -34,6 +35,13 @@ public record TimmyConfig(
     service = service == null ? ServiceConfig.defaults() : service;
     budgets = budgets == null ? BudgetConfig.defaults() : budgets;
     journal = journal == null ? JournalConfig.defaults() : journal;
+  }
+
+  /** A config without a quota section. */
+  public TimmyConfig(
+      OwnerConfig owner, List<Agent> agents, GiteaConfig gitea, HouseConfig house, ServiceConfig service,
+      BudgetConfig budgets, JournalConfig journal) {
+    this(owner, agents, gitea, house, service, budgets, journal, null);
   }
 
   /** Reads and validates {@code file}; fails with every problem found, each with its line. */
@@ -72,6 +80,7 @@ public record TimmyConfig(
     agentProblems(out);
     if (gitea != null) out.addAll(gitea.problems("gitea."));
     if (house != null) out.addAll(house.problems("house."));
+    if (quota != null) out.addAll(quota.problems("quota."));
     range(out, "service.port", service.port(), 1, 65535);
     if (blank(service.bind())) out.add("service.bind: expected an address such as 127.0.0.1, found nothing");
     range(out, "service.cycleSeconds", service.cycleSeconds(), 1, 86_400);
@@ -93,15 +102,37 @@ public record TimmyConfig(
     if (agents.isEmpty()) out.add("agents: expected at least one agent, found none");
     Set<String> names = new HashSet<>();
     Set<String> logins = new HashSet<>();
+    Set<String> readyLabels = new HashSet<>();
     for (int i = 0; i < agents.size(); i++) {
       Agent a = agents.get(i);
       String at = "agents[" + i + "].";
+      boolean uniqueName = false;
       if (blank(a.name())) out.add(at + "name: expected a name, found nothing");
       else if (!names.add(a.name().toLowerCase())) out.add(at + "name: expected a unique name, found " + a.name() + " twice");
+      else uniqueName = true;
       if (a.kind() == null) out.add(at + "kind: expected one of CLAUDE, KIMI, TIMMY, API, found nothing");
       if (blank(a.login())) out.add(at + "login: expected the agent's Gitea login, found nothing");
       else if (!logins.add(a.login().toLowerCase())) out.add(at + "login: expected a unique login, found " + a.login() + " twice");
       range(out, at + "maxConcurrent", a.maxConcurrent(), 1, 100);
+      if (a.readyLabel() != null && a.readyLabel().isBlank()) out.add(at + "readyLabel: expected a label, found nothing");
+      // A repeated name repeats its default ready label too: reported once, at the name.
+      else if (a.readyLabel() != null && !readyLabels.add(a.readyLabel().toLowerCase()) && uniqueName) {
+        out.add(at + "readyLabel: expected a label of this agent alone, found " + a.readyLabel() + " twice");
+      }
+      nonBlank(out, at + "strengths", a.strengths());
+      nonBlank(out, at + "avoid", a.avoid());
+      nonBlank(out, at + "processNames", a.processNames());
+      for (String p : a.processNames()) {
+        if (p != null && p.contains("/")) out.add(at + "processNames: expected process names (no paths), found " + p);
+        // The host probe looks only for the names the house section lists; an unwatched name
+        // would make the agent look offline (AGENT-002) while it runs.
+        else if (p != null && !p.isBlank() && house != null && !house.processNames().contains(p)) {
+          out.add(at + "processNames: expected names the house watches (add " + p + " to house.watchedProcesses), found " + p);
+        }
+      }
+      if (a.provider() != null && !a.provider().matches("[\\w.-]*")) {
+        out.add(at + "provider: expected a quota provider name such as anthropic, found " + a.provider());
+      }
     }
   }
 

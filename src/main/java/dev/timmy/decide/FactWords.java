@@ -2,6 +2,7 @@ package dev.timmy.decide;
 
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.AgentLoad;
+import dev.timmy.facts.AgentRecord;
 import dev.timmy.facts.AutomationLoop;
 import dev.timmy.facts.Clock;
 import dev.timmy.facts.Comment;
@@ -14,6 +15,7 @@ import dev.timmy.facts.ProcessInfo;
 import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Quota;
 import dev.timmy.facts.StaleFile;
+import dev.timmy.facts.WorkItem;
 
 /** Says a matched fact in a few words, for explanations. */
 final class FactWords {
@@ -43,6 +45,8 @@ final class FactWords {
     if (fact instanceof AutomationLoop l) return "loop " + l.name() + " failures=" + l.consecutiveFailures();
     if (fact instanceof Quota q) return String.format("quota %s %.0f%% left", q.provider(), 100 * q.remainingFraction());
     if (fact instanceof StaleFile f) return "file " + f.path();
+    if (fact instanceof WorkItem w) return "work " + w.subject() + " with " + w.agent() + " at " + w.stage() + " since " + w.since();
+    if (fact instanceof AgentRecord r) return "record of " + r.agent() + " over " + r.words();
     String text = String.valueOf(fact);
     return text.length() > 120 ? text.substring(0, 117) + "…" : text;
   }

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A worker from the roster. {@code readyLabel} is the label that hands it work; strengths and
  * avoid are label-like words the routing rules match against an issue's labels and title.
+ * {@code provider} names the quota it spends ({@link Quota#provider()}); left out, it follows the
+ * kind (CLAUDE: anthropic, KIMI: moonshot); empty means it spends no metered quota (local work).
  */
 public record Agent(
     String name,
@@ -15,12 +17,30 @@ public record Agent(
     List<String> avoid,
     int maxConcurrent,
     List<String> processNames,
-    boolean enabled) {
+    boolean enabled,
+    String provider) {
 
   public Agent {
-    strengths = List.copyOf(strengths);
-    avoid = List.copyOf(avoid);
-    processNames = List.copyOf(processNames);
+    strengths = strengths == null ? List.of() : List.copyOf(strengths);
+    avoid = avoid == null ? List.of() : List.copyOf(avoid);
+    processNames = processNames == null ? List.of() : List.copyOf(processNames);
+    if (provider == null && kind != null) provider = defaultProvider(kind);
+  }
+
+  /** An agent whose provider follows its kind. */
+  public Agent(
+      String name, AgentKind kind, String login, String readyLabel, List<String> strengths, List<String> avoid,
+      int maxConcurrent, List<String> processNames, boolean enabled) {
+    this(name, kind, login, readyLabel, strengths, avoid, maxConcurrent, processNames, enabled, null);
+  }
+
+  /** The quota provider an agent of {@code kind} spends when the roster does not say. */
+  public static String defaultProvider(AgentKind kind) {
+    return switch (kind) {
+      case CLAUDE -> "anthropic";
+      case KIMI -> "moonshot";
+      case TIMMY, API -> "";
+    };
   }
 
   public boolean strongAt(String word) {
@@ -29,5 +49,10 @@ public record Agent(
 
   public boolean avoids(String word) {
     return avoid.stream().anyMatch(s -> s.equalsIgnoreCase(word));
+  }
+
+  /** True when this agent spends {@code quota}'s provider. */
+  public boolean spends(Quota quota) {
+    return provider != null && !provider.isBlank() && provider.equalsIgnoreCase(quota.provider());
   }
 }

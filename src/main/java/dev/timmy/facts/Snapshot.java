@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Everything observed in one cycle. A snapshot is {@code complete} only when every source read
  * all it should; {@code gaps} says what is missing, and a partial snapshot may feed
- * non-destructive proposals only.
+ * non-destructive proposals only. {@code history} is what closed within the agent window; the
+ * loads, the work in flight and the agents' records are derived from the rest by
+ * {@link #withLoads()}, so the rules never count by themselves.
  */
 public record Snapshot(
     Instant takenAt,
@@ -28,7 +30,10 @@ public record Snapshot(
     List<OllamaModel> models,
     OllamaDown ollamaDown,
     List<AutomationLoop> loops,
-    List<StaleFile> staleFiles) {
+    List<StaleFile> staleFiles,
+    History history,
+    List<WorkItem> work,
+    List<AgentRecord> records) {
 
   public Snapshot {
     gaps = List.copyOf(gaps);
@@ -43,6 +48,19 @@ public record Snapshot(
     models = List.copyOf(models);
     loops = List.copyOf(loops);
     staleFiles = List.copyOf(staleFiles);
+    history = history == null ? History.none() : history;
+    work = work == null ? List.of() : List.copyOf(work);
+    records = records == null ? List.of() : List.copyOf(records);
+  }
+
+  /** A snapshot without history; its work and records are derived by {@link #withLoads()}. */
+  public Snapshot(
+      Instant takenAt, boolean complete, List<String> gaps, Owner owner, List<Issue> issues, List<PullRequest> pulls,
+      List<Comment> comments, List<Agent> agents, List<AgentLoad> loads, List<Quota> quotas, HostMetrics host,
+      List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
+      List<AutomationLoop> loops, List<StaleFile> staleFiles) {
+    this(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas, host, disks, processes,
+        models, ollamaDown, loops, staleFiles, History.none(), List.of(), List.of());
   }
 
   /** A snapshot of a backlog and roster only; the house parts are empty. */
@@ -57,7 +75,11 @@ public record Snapshot(
     return new Clock(takenAt);
   }
 
-  /** Every fact to put before the rules: the clock, its completeness, the owner and each record of each list. */
+  /**
+   * Every fact to put before the rules: the clock, its completeness, the owner and each record of
+   * each list, the work in flight and the agents' records included (the raw history is not: the
+   * records say what the rules need of it).
+   */
   public List<Object> facts() {
     List<Object> all = new ArrayList<>();
     all.add(clock());
@@ -66,16 +88,17 @@ public record Snapshot(
     if (host != null) all.add(host);
     if (ollamaDown != null) all.add(ollamaDown);
     for (List<?> part : List.of(issues, pulls, comments, agents, loads, quotas, disks, processes,
-        models, loops, staleFiles)) {
+        models, loops, staleFiles, work, records)) {
       all.addAll(part);
     }
     return all;
   }
 
-  /** The same snapshot taken at another instant (to replay a recording at a chosen time). */
+  /** The same snapshot taken at another instant (to replay a recording at a chosen time); records follow the clock. */
   public Snapshot at(Instant when) {
     return new Snapshot(when, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles);
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work,
+        AgentRecords.count(when, agents, history, pulls, comments));
   }
 
   /** The same snapshot with house parts taken from {@code house}. */
@@ -83,7 +106,19 @@ public record Snapshot(
       HostMetrics host, List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models,
       OllamaDown ollamaDown, List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas) {
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles).withLoads();
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records).withLoads();
+  }
+
+  /** The same snapshot with what closed within the agent window; the agents' records are counted again. */
+  public Snapshot withHistory(History closed) {
+    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
+        host, disks, processes, models, ollamaDown, loops, staleFiles, closed, work, records).withLoads();
+  }
+
+  /** The same snapshot with these quotas (from a quota source) in place of the ones it had. */
+  public Snapshot withQuotas(List<Quota> read) {
+    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, read,
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records);
   }
 
   /** The same snapshot marked partial, with one more gap. */
@@ -91,10 +126,13 @@ public record Snapshot(
     List<String> more = new ArrayList<>(gaps);
     more.add(gap);
     return new Snapshot(takenAt, false, more, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles);
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records);
   }
 
-  /** The same snapshot with each agent's load counted from the open backlog. */
+  /**
+   * The same snapshot with each agent's load counted from the open backlog, its work in flight
+   * ({@link WorkItems}) and its record over the history's window ({@link AgentRecords}).
+   */
   public Snapshot withLoads() {
     Map<String, List<String>> assigned = new HashMap<>();
     Map<String, Instant> last = new HashMap<>();
@@ -108,7 +146,10 @@ public record Snapshot(
       if (!mine.contains(p.linkedSubject())) mine.add(p.subject());
       last.merge(p.author().toLowerCase(), p.updatedAt(), Snapshot::later);
     }
-    for (Comment c : comments) last.merge(c.author().toLowerCase(), c.createdAt(), Snapshot::later);
+    for (Comment c : comments) {
+      // Timmy's own comments (they carry its marker) are not the activity of an agent sharing its login.
+      if (!c.body().contains("<!-- timmy:")) last.merge(c.author().toLowerCase(), c.createdAt(), Snapshot::later);
+    }
     List<AgentLoad> counted = new ArrayList<>();
     for (Agent a : agents) {
       String login = a.login().toLowerCase();
@@ -117,7 +158,8 @@ public record Snapshot(
       counted.add(new AgentLoad(a.name(), mine.size(), mine, last.get(login), seen));
     }
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, counted, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles);
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history,
+        WorkItems.derive(agents, issues, pulls, comments), AgentRecords.count(takenAt, agents, history, pulls, comments));
   }
 
   private static Instant later(Instant a, Instant b) {

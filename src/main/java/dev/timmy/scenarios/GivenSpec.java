@@ -3,6 +3,7 @@ package dev.timmy.scenarios;
 import dev.timmy.facts.AutomationLoop;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Disk;
+import dev.timmy.facts.History;
 import dev.timmy.facts.HostMetrics;
 import dev.timmy.facts.OllamaDown;
 import dev.timmy.facts.OllamaModel;
@@ -16,14 +17,14 @@ import java.util.List;
 
 /**
  * The {@code given:} part of a scenario: the snapshot the rules see. Backlog facts and agents
- * are filled with defaults ({@link IssueSpec} etc.); house facts are taken as written.
- * Agent loads are counted from the backlog, as in a real cycle.
+ * are filled with defaults ({@link IssueSpec} etc.); house facts and the history of closed work
+ * are taken as written. Agent loads, work in flight and records are derived, as in a real cycle.
  */
 record GivenSpec(
     Instant now, Boolean complete, List<String> gaps, OwnerSpec owner, List<IssueSpec> issues,
     List<PullSpec> pulls, List<CommentSpec> comments, List<AgentSpec> agents, HostMetrics host,
     List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
-    List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas) {
+    List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas, History history) {
 
   GivenSpec {
     Defaults.require(now != null, "given needs now (an ISO-8601 instant such as 2026-11-23T09:00:00Z)");
@@ -40,6 +41,7 @@ record GivenSpec(
         said,
         Defaults.list(agents).stream().map(AgentSpec::toFact).toList(),
         List.of(), Defaults.list(quotas), host, Defaults.list(disks), Defaults.list(processes),
-        Defaults.list(models), ollamaDown, Defaults.list(loops), Defaults.list(staleFiles)).withLoads();
+        Defaults.list(models), ollamaDown, Defaults.list(loops), Defaults.list(staleFiles),
+        history == null ? History.none() : history, List.of(), List.of()).withLoads();
   }
 }

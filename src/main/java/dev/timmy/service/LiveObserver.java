@@ -1,5 +1,10 @@
 package dev.timmy.service;
 
+import dev.timmy.facts.Quota;
+import dev.timmy.observe.quota.QuotaReading;
+import dev.timmy.observe.quota.QuotaSource;
+import java.util.ArrayList;
+
 import dev.timmy.config.OwnerConfig;
 import dev.timmy.cycle.Observer;
 import dev.timmy.facts.Agent;
@@ -21,14 +26,17 @@ final class LiveObserver implements Observer {
   private final OwnerConfig owner;
   private final List<Agent> agents;
   private final HouseSources house;
+  private final QuotaSource quota;
   private final InstantSource clock;
 
-  /** {@code house} may be null: the house is then not observed. */
-  LiveObserver(GiteaSource gitea, OwnerConfig owner, List<Agent> agents, HouseSources house, InstantSource clock) {
+  /** {@code house} and {@code quota} may be null: that part is then not observed. */
+  LiveObserver(GiteaSource gitea, OwnerConfig owner, List<Agent> agents, HouseSources house, QuotaSource quota,
+      InstantSource clock) {
     this.gitea = gitea;
     this.owner = owner;
     this.agents = List.copyOf(agents);
     this.house = house;
+    this.quota = quota;
     this.clock = clock;
   }
 
@@ -36,11 +44,25 @@ final class LiveObserver implements Observer {
   public Snapshot observe() {
     Backlog b = gitea.read();
     Snapshot s = Snapshot.ofBacklog(clock.instant(), b.complete(), b.gaps(), owner.toOwner(), b.issues(), b.pulls(),
-        b.comments(), agents);
-    if (house == null) return s;
-    House h = house.read();
-    s = s.withHouse(h.host(), h.disks(), h.processes(), h.models(), h.ollamaDown(), h.loops(), h.staleFiles(), h.quotas());
-    for (String gap : h.gaps()) s = s.withGap(gap);
+        b.comments(), agents).withHistory(b.history());
+    List<Quota> quotas = List.of();
+    List<String> gaps = new ArrayList<>();
+    if (quota != null) {
+      QuotaReading q = quota.read();
+      quotas = q.quotas();
+      gaps.addAll(q.gaps());
+    }
+    if (house != null) {
+      House h = house.read();
+      List<Quota> all = new ArrayList<>(h.quotas());
+      all.addAll(quotas);
+      quotas = all;
+      s = s.withHouse(h.host(), h.disks(), h.processes(), h.models(), h.ollamaDown(), h.loops(), h.staleFiles(), quotas);
+      gaps.addAll(h.gaps());
+    } else {
+      s = s.withQuotas(quotas);
+    }
+    for (String gap : gaps) s = s.withGap(gap);
     return s;
   }
 }

@@ -19,6 +19,7 @@ import dev.timmy.cycle.RulesWatcher;
 import dev.timmy.decide.RuleBook;
 import dev.timmy.decide.RuleErrors;
 import dev.timmy.act.house.RestartLedgerSeeder;
+import dev.timmy.observe.quota.QuotaSource;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalException;
 import dev.timmy.journal.Mode;
@@ -228,7 +229,9 @@ public final class Service implements AutoCloseable {
       // Real targets in dry-run too: they are only asked whether they would refuse, which is journaled.
       List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().login())));
       if (house != null) targets.addAll(HouseTargets.of(config.house(), house, Clock.systemUTC()));
-      return new Wiring(new LiveObserver(new GiteaSource(client), config.owner(), config.agents(), house, options.clock()),
+      QuotaSource quota = config.quota() == null ? null : QuotaSource.of(config.quota(), http, System.getenv());
+      return new Wiring(new LiveObserver(new GiteaSource(client), config.owner(), config.agents(), house, quota,
+          options.clock()),
           options.targets() != null ? options.targets() : targets, mode, house);
     }
   }

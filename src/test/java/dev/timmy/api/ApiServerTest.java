@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -212,6 +213,21 @@ class ApiServerTest {
       if (chosen > 0) assertTrue(view.get("proposals").size() >= 3 * chosen, name + ": label, assign and comment per route");
     }
     assertTrue(handedWork > 0);
+  }
+
+  @Test
+  void agents_say_their_state_work_in_flight_record_and_quota() throws Exception {
+    Harness.Reply r = h.get("/api/agents");
+    Map<String, JsonNode> byName = new java.util.HashMap<>();
+    for (JsonNode view : r.json().get("agents")) byName.put(view.get("agent").get("name").asText(), view);
+    JsonNode claude = byName.get("claude");
+    assertEquals("BUSY", claude.get("state").asText());
+    assertFalse(claude.get("stateReason").asText().isBlank());
+    assertTrue(java.util.stream.StreamSupport.stream(claude.get("work").spliterator(), false)
+        .anyMatch(w -> w.get("subject").asText().equals("alex/hermes-dashboard#28")), claude.toString());
+    assertEquals("anthropic", claude.get("quota").get("provider").asText());
+    assertEquals(3, byName.get("kimi").get("record").get("ciFailures").asInt());
+    assertEquals("IDLE", byName.get("researcher").get("state").asText());
   }
 
   @Test

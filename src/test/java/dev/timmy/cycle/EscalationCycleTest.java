@@ -80,10 +80,7 @@ class EscalationCycleTest {
 
   private Cycle cycle(Journal journal, RuleBook rules, Mode mode, String escalationRepo, BudgetConfig budgets) {
     GiteaConfig c = t.config(List.of("alex/app"), false);
-    GiteaConfig config = new GiteaConfig(c.baseUrl(), c.repos(), c.tokenEnv(), c.mergeMethod(), c.createMissingLabels(),
-        c.webhookSecretEnv(), c.connectTimeoutSeconds(), c.readTimeoutSeconds(), c.callTimeoutSeconds(), c.pageLimit(),
-        c.maxAttempts(), c.retryBackoffMillis(), c.retryAfterCapSeconds(), c.fullResyncMinutes(), c.newLabelColor(),
-        escalationRepo);
+    GiteaConfig config = c.withEscalationRepo(escalationRepo);
     OwnerConfig owner = new OwnerConfig("alex", List.of("on-hold"), null);
     Authority authority = new Authority(owner, budgets, journal.reader(), clock);
     Executor executor = new Executor(List.of(new GiteaTarget(t.client(config), owner.login())), journal, mode);

@@ -1,11 +1,13 @@
 package dev.timmy.observe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timmy.Json;
 import dev.timmy.facts.AgentLoad;
+import dev.timmy.facts.AgentRecord;
 import dev.timmy.facts.CiState;
 import dev.timmy.facts.Clock;
 import dev.timmy.facts.Comment;
@@ -13,7 +15,10 @@ import dev.timmy.facts.Issue;
 import dev.timmy.facts.Markers;
 import dev.timmy.facts.ProcessInfo;
 import dev.timmy.facts.PullRequest;
+import dev.timmy.facts.Quota;
 import dev.timmy.facts.Snapshot;
+import dev.timmy.facts.WorkItem;
+import dev.timmy.facts.WorkStage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The demo house holds every story of DEMO-STORIES.md, read through the Gitea mapping. */
 class DemoHouseTest {
   static final Path DEMO = Path.of("fixtures/demo");
+  static final String STUCK = "alex/hermes-dashboard#28";
   static Snapshot demo;
   static Clock clock;
 
@@ -174,17 +180,60 @@ class DemoHouseTest {
   }
 
   @Test
-  void story_14_kimi_has_two_open_assignments_and_claude_one_with_their_comments() {
+  void story_14_kimi_has_two_open_assignments_and_claude_two_with_their_comments_but_the_stuck_one() {
+    // Claude's second assignment (HD#28) is the stuck agent story, added with the agents issue.
     assertEquals(2, issues(i -> i.assignees().contains("kimi-code")).size());
-    assertEquals(1, issues(i -> i.assignees().contains("claude-code")).size());
+    assertEquals(2, issues(i -> i.assignees().contains("claude-code")).size());
     AgentLoad kimi = demo.loads().stream().filter(l -> l.agent().equals("kimi")).findFirst().orElseThrow();
     AgentLoad claude = demo.loads().stream().filter(l -> l.agent().equals("claude")).findFirst().orElseThrow();
     assertEquals(2, kimi.openAssignments(), kimi.assigned().toString());
-    assertEquals(1, claude.openAssignments(), claude.assigned().toString());
+    assertEquals(2, claude.openAssignments(), claude.assigned().toString());
     for (String agent : List.of("kimi-code", "claude-code")) {
-      assertTrue(issues(i -> i.assignees().contains(agent)).stream()
+      assertTrue(issues(i -> i.assignees().contains(agent) && !i.subject().equals(STUCK)).stream()
           .allMatch(i -> commentsOn(i.subject()).stream().anyMatch(c -> c.author().equals(agent))));
     }
+  }
+
+  @Test
+  void agents_a_stuck_assignment_two_idle_agents_a_low_quota_and_a_failing_record() {
+    Issue stuck = issues(i -> i.subject().equals(STUCK)).get(0);
+    assertEquals(List.of("claude-code"), stuck.assignees());
+    assertTrue(commentsOn(STUCK).stream().noneMatch(c -> c.author().equals("claude-code")), "claude never spoke");
+    Comment routed = commentsOn(STUCK).stream()
+        .filter(c -> c.carriesMarker("COMMENT:" + STUCK + ":agent=claude,topic=routing")).findFirst().orElseThrow();
+    Comment nudged = commentsOn(STUCK).stream()
+        .filter(c -> c.carriesMarker("COMMENT:" + STUCK + ":agent=claude,stage=DISPATCHED,topic=nudge")).findFirst().orElseThrow();
+    assertEquals(6, clock.daysSince(routed.createdAt()));
+    assertEquals(2, clock.daysSince(nudged.createdAt()));
+    WorkItem w = demo.work().stream().filter(x -> x.subject().equals(STUCK)).findFirst().orElseThrow();
+    assertEquals(WorkStage.DISPATCHED, w.stage());
+    assertEquals(routed.createdAt(), w.since());
+
+    assertTrue(demo.work().stream().noneMatch(x -> x.agent().equals("timmy") || x.agent().equals("researcher")),
+        "timmy and researcher are idle: " + demo.work());
+    Quota anthropic = demo.quotas().stream().filter(q -> q.provider().equals("anthropic")).findFirst().orElseThrow();
+    Quota moonshot = demo.quotas().stream().filter(q -> q.provider().equals("moonshot")).findFirst().orElseThrow();
+    assertTrue(anthropic.remainingFraction() < 0.10 && anthropic.remaining() > 0, "claude's quota is nearly used up");
+    assertTrue(moonshot.remainingFraction() > 0.5);
+
+    assertEquals(14, demo.history().windowDays());
+    AgentRecord kimi = record("kimi");
+    assertEquals(new AgentRecord("kimi", 14, 1, 2, 3, 0, 1), kimi, "GB#6 closed before the window does not count");
+    assertEquals(new AgentRecord("claude", 14, 2, 0, 0, 1, 2), record("claude"));
+  }
+
+  AgentRecord record(String agent) {
+    return demo.records().stream().filter(r -> r.agent().equals(agent)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void a_bad_quota_file_is_a_gap_not_a_failure(@TempDir Path tmp) throws IOException {
+    Path copy = copyDemo(tmp);
+    Files.writeString(copy.resolve("quota.json"), "[{\"provider\": \"anthropic\", \"remaining\": 5, \"limit\": 0}]");
+    Snapshot s = DemoHouse.load(copy);
+    assertFalse(s.complete());
+    assertEquals(List.of("quota: " + copy.resolve("quota.json") + ": [0].limit: expected more than 0, found 0.0"), s.gaps());
+    assertTrue(s.quotas().isEmpty());
   }
 
   @Test

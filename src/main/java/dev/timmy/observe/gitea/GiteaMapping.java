@@ -1,8 +1,11 @@
 package dev.timmy.observe.gitea;
 
+import dev.timmy.facts.AgentRecords;
 import dev.timmy.facts.CiState;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Issue;
+import dev.timmy.facts.PastIssue;
+import dev.timmy.facts.PastPull;
 import dev.timmy.facts.PullRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +66,33 @@ public final class GiteaMapping {
         w.head() == null ? "" : w.head().sha(), w.draft(), w.mergeable(), ciState(status), ciFailing(status),
         approved, changes, labelNames(w.labels()), logins(w.assignees()), linkedIssue(w.body()),
         w.createdAt(), w.updatedAt());
+  }
+
+  /**
+   * A closed pull request for the agents' records: CI failures are the distinct heads Timmy's
+   * ci-failed notices in {@code comments} name, plus the final head when its status is red;
+   * review rounds are the reviews that requested changes (dismissed ones too: each was a round).
+   */
+  public static PastPull pastPull(
+      String repo, GiteaWire.PullRequest w, List<GiteaWire.PullReview> reviews, GiteaWire.CombinedStatus status,
+      List<Comment> comments) {
+    String subject = repo + "#" + w.number();
+    CiState ci = ciState(status);
+    String sha = w.head() == null ? "" : w.head().sha();
+    int failures = AgentRecords.failedHeads(subject, comments, sha, ci == CiState.FAILURE || ci == CiState.ERROR).size();
+    int rounds = (int) reviews.stream().filter(r -> "REQUEST_CHANGES".equals(r.state())).count();
+    return new PastPull(repo, (int) w.number(), login(w.user()), w.merged(), closedAt(w), failures, rounds);
+  }
+
+  /** A closed issue for the agents' records, with its assignees when it closed. */
+  public static PastIssue pastIssue(String repo, GiteaWire.Issue w) {
+    return new PastIssue(repo, (int) w.number(), logins(w.assignees()), w.closedAt() != null ? w.closedAt() : w.updatedAt());
+  }
+
+  /** When a pull request closed: merged_at for a merge, else closed_at, else its last update. */
+  public static Instant closedAt(GiteaWire.PullRequest w) {
+    if (w.merged() && w.mergedAt() != null) return w.mergedAt();
+    return w.closedAt() != null ? w.closedAt() : w.updatedAt();
   }
 
   /** A comment; its subject comes from the issue or pull request URL it carries. */

@@ -2,6 +2,7 @@ package dev.timmy.observe.gitea;
 
 import dev.timmy.config.GiteaConfig;
 import dev.timmy.facts.Comment;
+import dev.timmy.facts.History;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.PullRequest;
 import dev.timmy.observe.Backlog;
@@ -27,7 +28,9 @@ import okhttp3.HttpUrl;
  * updated). Reviews and status are read again only for a pull whose head or update time moved,
  * and status alone for a pull whose CI is still pending. An unchanged repository costs three
  * requests. What cannot be read leaves the previous state in place and makes the backlog partial;
- * nothing is thrown.
+ * nothing is thrown. With an agent window, what closed within it is read as well, but only every
+ * history refresh period ({@link GiteaHistory}), so an unchanged cycle in between still costs
+ * three requests per repository.
  */
 public final class GiteaSource {
   /** Overlap of successive {@code since=} windows, for clock granularity and in-flight writes. */
@@ -39,16 +42,31 @@ public final class GiteaSource {
   private final Duration fullResync;
   private final Clock clock;
   private final Map<String, RepoState> states = new LinkedHashMap<>();
+  private final GiteaHistory history;
 
+  /** The configured repositories, resync period, agent window and history refresh, on the system clock. */
   public GiteaSource(GiteaClient client) {
-    this(client, client.config().repos(), client.config().fullResync(), Clock.systemUTC());
+    this(client, client.config().repos(), client.config().fullResync(), Clock.systemUTC(),
+        client.config().agentWindow(), client.config().historyRefresh());
   }
 
+  /** A source that reads no history (no agent records). */
   public GiteaSource(GiteaClient client, List<String> repos, Duration fullResync, Clock clock) {
+    this(client, repos, fullResync, clock, Duration.ZERO, Duration.ZERO);
+  }
+
+  /**
+   * @param agentWindow    how far back closed work is read for the agents' records; zero reads none
+   * @param historyRefresh how often that closed work is read again
+   */
+  public GiteaSource(
+      GiteaClient client, List<String> repos, Duration fullResync, Clock clock, Duration agentWindow,
+      Duration historyRefresh) {
     this.client = client;
     this.fullResync = fullResync;
     this.clock = clock;
     for (String r : repos) states.put(r, new RepoState(r));
+    this.history = agentWindow.isZero() ? null : new GiteaHistory(client, agentWindow, historyRefresh, clock);
   }
 
   /** One cycle's backlog of every repository; partial with a gap per repository not fully read. */
@@ -70,7 +88,8 @@ public final class GiteaSource {
       pulls.addAll(s.pullFacts());
       comments.addAll(mine);
     }
-    return new Backlog(issues, pulls, comments, gaps.isEmpty(), gaps);
+    History closed = history == null ? History.none() : history.read(List.copyOf(states.keySet()), gaps);
+    return new Backlog(issues, pulls, comments, gaps.isEmpty(), gaps, closed);
   }
 
   private void readAll(RepoState s) throws IOException {

@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timmy.Json;
 import dev.timmy.facts.Comment;
+import dev.timmy.facts.History;
 import dev.timmy.facts.Issue;
+import dev.timmy.facts.PastIssue;
+import dev.timmy.facts.PastPull;
 import dev.timmy.facts.PullRequest;
 import dev.timmy.observe.Backlog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +28,10 @@ import java.util.Set;
  * {@code issues.json} (GET /repos/{o}/{r}/issues?state=open&type=issues), {@code pulls.json}
  * (GET .../pulls?state=open), {@code comments.json} (GET .../issues/comments),
  * {@code reviews/<N>.json} (GET .../pulls/{N}/reviews), {@code status/<sha>.json}
- * (GET .../commits/{sha}/status) and {@code labels.json}.
+ * (GET .../commits/{sha}/status) and {@code labels.json}. What closed within the agent window is
+ * optional: {@code closed-issues.json} (GET .../issues?state=closed&type=issues&since=…) and
+ * {@code closed-pulls.json} (GET .../pulls?state=closed&sort=recentclose), each closed pull with
+ * its {@code reviews/<N>.json} and {@code status/<sha>.json}; its comments are in {@code comments.json}.
  */
 public final class RecordedRepo {
   private RecordedRepo() {}
@@ -67,6 +74,41 @@ public final class RecordedRepo {
     }
     List<Comment> comments = all.stream().filter(c -> open.contains(c.subject())).toList();
     return new Backlog(issues, pulls, comments, true, List.of());
+  }
+
+  /**
+   * What closed in {@code repo} from {@code from} on, as recorded in {@code dir}: closed issues and
+   * pulls (mapped as the live source maps them); nothing when the files are absent.
+   */
+  public static History history(Path dir, String repo, int windowDays, Instant from) throws IOException {
+    List<PastIssue> issues = new ArrayList<>();
+    Path closedIssues = dir.resolve("closed-issues.json");
+    if (Files.exists(closedIssues)) {
+      for (GiteaWire.Issue w : list(closedIssues, GiteaWire.Issue.class)) {
+        PastIssue i = GiteaMapping.pastIssue(repo, w);
+        if (w.pullRequest() == null && i.closedAt() != null && !i.closedAt().isBefore(from)) issues.add(i);
+      }
+    }
+    List<PastPull> pulls = new ArrayList<>();
+    Path closedPulls = dir.resolve("closed-pulls.json");
+    if (Files.exists(closedPulls)) {
+      List<Comment> all = new ArrayList<>();
+      Path commentsFile = dir.resolve("comments.json");
+      for (GiteaWire.Comment c : list(commentsFile, GiteaWire.Comment.class)) all.add(GiteaMapping.comment(repo, c));
+      for (GiteaWire.PullRequest w : list(closedPulls, GiteaWire.PullRequest.class)) {
+        Instant closed = GiteaMapping.closedAt(w);
+        if ("open".equals(w.state()) || closed == null || closed.isBefore(from)) continue;
+        if (w.head() == null || w.head().sha() == null) {
+          throw new IOException(closedPulls + ": pull #" + w.number() + ": expected head.sha, found none");
+        }
+        String what = "closed pull #" + w.number();
+        List<GiteaWire.PullReview> reviews = list(need(dir.resolve("reviews").resolve(w.number() + ".json"), what), GiteaWire.PullReview.class);
+        GiteaWire.CombinedStatus status = one(need(dir.resolve("status").resolve(w.head().sha() + ".json"), what), GiteaWire.CombinedStatus.class);
+        String subject = repo + "#" + w.number();
+        pulls.add(GiteaMapping.pastPull(repo, w, reviews, status, all.stream().filter(c -> c.subject().equals(subject)).toList()));
+      }
+    }
+    return new History(windowDays, pulls, issues);
   }
 
   /** A JSON array file as a list of {@code type}; errors name the file, line and column. */

@@ -54,9 +54,7 @@ class GiteaEscalationTest {
   }
 
   static GiteaConfig withEscalationRepo(GiteaConfig c, String repo) {
-    return new GiteaConfig(c.baseUrl(), c.repos(), c.tokenEnv(), c.mergeMethod(), c.createMissingLabels(),
-        c.webhookSecretEnv(), c.connectTimeoutSeconds(), c.readTimeoutSeconds(), c.callTimeoutSeconds(), c.pageLimit(),
-        c.maxAttempts(), c.retryBackoffMillis(), c.retryAfterCapSeconds(), c.fullResyncMinutes(), c.newLabelColor(), repo);
+    return c.withEscalationRepo(repo);
   }
 
   static ProposalItem escalation(String subject, String ruleId, String reason) {

@@ -83,6 +83,21 @@ public final class FakeRepo {
     return p;
   }
 
+  /** Closes pull {@code number} at {@code at}, merged or not, as Gitea records it. */
+  public void closePull(int number, boolean merged, Instant at) {
+    ObjectNode p = pulls.get(number);
+    p.put("state", "closed").put("merged", merged).put("closed_at", at.toString()).put("updated_at", at.toString());
+    if (merged) p.put("merged_at", at.toString());
+  }
+
+  /** Closes issue {@code number} at {@code closedAt}; {@code updatedAt} may be later (a comment after closing). */
+  public void closeIssue(int number, Instant closedAt, Instant updatedAt, String... assignees) {
+    ObjectNode i = issues.get(number);
+    i.put("state", "closed").put("closed_at", closedAt.toString()).put("updated_at", updatedAt.toString());
+    ArrayNode as = i.putArray("assignees");
+    for (String a : assignees) as.add(user(a));
+  }
+
   public void setStatus(String sha, String state, String context) {
     ObjectNode c = Json.mapper().createObjectNode().put("state", state).put("sha", sha).put("total_count", 1);
     c.putArray("statuses").addObject().put("id", ++nextId).put("status", state).put("context", context)
@@ -118,8 +133,8 @@ public final class FakeRepo {
     ObjectNode p = pulls.get(n);
     if (p == null) return null;
     ObjectNode i = Json.mapper().createObjectNode();
-    for (String f : List.of("id", "number", "title", "body", "state", "comments", "created_at", "updated_at", "user",
-        "labels", "assignees", "html_url")) {
+    for (String f : List.of("id", "number", "title", "body", "state", "comments", "created_at", "updated_at", "closed_at",
+        "user", "labels", "assignees", "html_url")) {
       i.set(f, p.get(f));
     }
     i.put("url", BASE + "/api/v1/repos/" + name + "/issues/" + n);
@@ -183,8 +198,9 @@ public final class FakeRepo {
 
   private MockResponse listPulls(RecordedRequest r) {
     String state = r.getUrl().queryParameter("state") == null ? "open" : r.getUrl().queryParameter("state");
-    Comparator<ObjectNode> order = "recentupdate".equals(r.getUrl().queryParameter("sort"))
-        ? FakeGitea.newestFirst("updated_at") : FakeGitea.newestFirst("created_at");
+    String sort = r.getUrl().queryParameter("sort");
+    Comparator<ObjectNode> order = "recentupdate".equals(sort) ? FakeGitea.newestFirst("updated_at")
+        : "recentclose".equals(sort) ? FakeGitea.newestFirst("closed_at") : FakeGitea.newestFirst("created_at");
     return server.page(r, pulls.values().stream()
         .filter(p -> state.equals("all") || p.path("state").asText().equals(state)).sorted(order));
   }

@@ -21,8 +21,8 @@ class FixtureSchemaTest {
   static String endpointOf(Path repoRelative) {
     String first = repoRelative.getName(0).toString();
     return switch (first) {
-      case "issues.json" -> "/repos/{owner}/{repo}/issues";
-      case "pulls.json" -> "/repos/{owner}/{repo}/pulls";
+      case "issues.json", "closed-issues.json" -> "/repos/{owner}/{repo}/issues";
+      case "pulls.json", "closed-pulls.json" -> "/repos/{owner}/{repo}/pulls";
       case "comments.json" -> "/repos/{owner}/{repo}/issues/comments";
       case "labels.json" -> "/repos/{owner}/{repo}/labels";
       case "reviews" -> "/repos/{owner}/{repo}/pulls/{index}/reviews";

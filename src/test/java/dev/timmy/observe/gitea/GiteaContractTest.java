@@ -72,7 +72,7 @@ class GiteaContractTest {
     }
   }
 
-  /** Source cycles (full, then incremental with changes) and every target action, recorded. */
+  /** Source cycles (full with the agent history, then incremental with changes) and every target action, recorded. */
   static List<RecordedRequest> scenario() throws IOException {
     try (GiteaTestServer t = new GiteaTestServer()) {
       t.gitea.now = T;
@@ -87,7 +87,9 @@ class GiteaContractTest {
       repo.addComment(1, "kimi-code", T.minus(Duration.ofDays(1)), "on it");
       TestClock clock = new TestClock(T);
       GiteaClient client = t.client(t.config(List.of("alex/app"), true));
-      GiteaSource source = new GiteaSource(client, List.of("alex/app"), Duration.ofHours(1), clock);
+      // With an agent window, so the history reads (closed issues, closed pulls, their details) are checked too.
+      GiteaSource source = new GiteaSource(client, List.of("alex/app"), Duration.ofHours(1), clock, Duration.ofDays(14),
+          Duration.ofMinutes(30));
       source.read();
       t.gitea.now = T.plusSeconds(60);
       clock.advance(Duration.ofSeconds(60));
