@@ -31,7 +31,7 @@ public final class Benchmark {
         "floor ms", "drools/floor", "ms per 1k");
     for (int size : sizes) {
       Snapshot s = SyntheticHouse.generate(size, 20, 42);
-      for (int i = 0; i < 2; i++) {
+      for (int i = 0; i < 5; i++) { // warm-up: let the JIT settle before measuring
         book.evaluate(s);
         PriorityFloor.rank(s);
       }

@@ -16,8 +16,8 @@ import java.util.Random;
 
 /**
  * A reproducible synthetic backlog for the benchmark: issues with the demo vocabulary of labels,
- * ages up to a year, a tenth assigned, one PR per twenty issues, one comment per five, and a roster
- * of agents of every kind.
+ * ages up to a year, a tenth assigned (two issues to each agent, as its slots allow, the rest to
+ * people), one PR per twenty issues, one comment per five, and a roster of agents of every kind.
  */
 public final class SyntheticHouse {
   static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
@@ -44,7 +44,12 @@ public final class SyntheticHouse {
       }
       Instant created = NOW.minus(Duration.ofHours(rnd.nextInt(24 * 365)));
       Instant active = created.plus(Duration.ofHours(rnd.nextInt((int) Math.max(1, Duration.between(created, NOW).toHours()))));
-      List<String> assignees = rnd.nextInt(10) == 0 ? List.of(agents.get(rnd.nextInt(agents.size())).login()) : List.of();
+      List<String> assignees;
+      if (n <= 2 * agents.size()) {
+        assignees = List.of(agents.get((n - 1) / 2).login());
+      } else {
+        assignees = rnd.nextInt(10) == 0 ? List.of("person-" + rnd.nextInt(5)) : List.of();
+      }
       String milestone = rnd.nextInt(8) == 0 ? "v" + (1 + rnd.nextInt(3)) : null;
       Instant due = milestone == null ? null : NOW.plus(Duration.ofDays(rnd.nextInt(30)));
       String body = rnd.nextInt(30) == 0 ? "blocked by #" + (1 + rnd.nextInt(issueCount)) : "synthetic";

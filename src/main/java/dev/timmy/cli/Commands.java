@@ -82,7 +82,7 @@ public final class Commands {
         throw new Args.UsageException("--sizes: expected numbers separated by commas, found " + n);
       }
     }
-    new Benchmark(out).run(Path.of(a.get("rules", "rules")), sizes, a.getInt("runs", 7));
+    new Benchmark(out).run(Path.of(a.get("rules", "rules")), sizes, a.getInt("runs", 15));
     return 0;
   }
 

@@ -155,8 +155,7 @@ final class Evaluation {
           .sorted(Comparator.comparing(VetoItem::ruleId)).toList();
       items.add(new ProposalItem(p.key(), p.kind(), p.subject(), p.params(), b.ruleId(), b.title(), p.reason(), b.facts(), against));
     }
-    items.sort(Comparator.comparing(ProposalItem::subject).thenComparing(ProposalItem::id));
-    return items;
+    return byKey(items, p -> p.subject() + '\0' + p.id());
   }
 
   private static List<EscalationItem> escalations(KieSession session, Provenance why) {
@@ -165,8 +164,7 @@ final class Evaluation {
       Because b = why.of(e);
       items.add(new EscalationItem(e.subject(), e.reason(), b.ruleId(), b.title(), b.facts()));
     }
-    items.sort(Comparator.comparing(EscalationItem::subject).thenComparing(EscalationItem::ruleId));
-    return items;
+    return byKey(items, e -> e.subject() + '\0' + e.ruleId() + '\0' + e.reason());
   }
 
   private static List<CheckItem> checks(KieSession session, Provenance why) {
@@ -175,8 +173,20 @@ final class Evaluation {
       Because b = why.of(c);
       items.add(new CheckItem(c.subject(), c.name(), c.ok(), c.detail(), b.ruleId(), b.title()));
     }
-    items.sort(Comparator.comparing(CheckItem::subject).thenComparing(CheckItem::name));
-    return items;
+    return byKey(items, c -> c.subject() + '\0' + c.name() + '\0' + c.detail());
+  }
+
+  /**
+   * {@code items} in the order of their keys, each key built once: a decision of a large backlog
+   * holds hundreds of thousands of items, and comparator chains re-derive keys at every comparison.
+   */
+  private static <T> List<T> byKey(List<T> items, java.util.function.Function<T, String> key) {
+    List<Map.Entry<String, T>> keyed = new ArrayList<>(items.size());
+    for (T item : items) keyed.add(Map.entry(key.apply(item), item));
+    keyed.sort(Map.Entry.comparingByKey());
+    List<T> sorted = new ArrayList<>(keyed.size());
+    for (Map.Entry<String, T> e : keyed) sorted.add(e.getValue());
+    return sorted;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.timmy.decide;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   /** A fact is matched by many rules: say it in words once. */
   private final Map<Object, String> words;
   private final Map<Rule, int[]> firingsByRule = new IdentityHashMap<>();
+  /** A rule's id and title, read once from its metadata. */
+  private final Map<Rule, String[]> names = new IdentityHashMap<>();
   private Match current;
 
   /** {@code facts}: how many facts go in, to size the maps once instead of growing them. */
@@ -63,7 +66,17 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   Because of(Object derived) {
     Origin o = origins.get(derived);
     if (o == null) return new Because("?", "unknown rule", List.of());
-    return new Because(idOf(o.rule()), titleOf(o.rule()), o.matched().stream().map(f -> words.computeIfAbsent(f, FactWords::of)).toList());
+    String[] name = names.computeIfAbsent(o.rule(), r -> new String[] {idOf(r), titleOf(r)});
+    List<String> said = new ArrayList<>(o.matched().size());
+    for (Object fact : o.matched()) {
+      String w = words.get(fact);
+      if (w == null) {
+        w = FactWords.of(fact);
+        words.put(fact, w);
+      }
+      said.add(w);
+    }
+    return new Because(name[0], name[1], said);
   }
 
   /** The rule that fired most, to name the likely culprit of a runaway. */
