@@ -77,6 +77,26 @@ class AgentsDemoTest {
   }
 
   @Test
+  void the_demo_shows_a_nudge_a_take_back_and_a_reroute_forced_by_quota_each_explained() {
+    ProposalItem nudge = decision.proposalsOf("alex/hermes-dashboard#24").stream()
+        .filter(p -> p.kind() == ActionKind.COMMENT && p.id().contains("topic=nudge")).findFirst().orElseThrow();
+    assertEquals("AGENT-011", nudge.ruleId());
+    assertTrue(nudge.param("body").contains("@claude-code"), nudge.param("body"));
+
+    List<ActionKind> takeBack = decision.proposalsOf("alex/hermes-dashboard#28").stream().map(ProposalItem::kind).toList();
+    assertTrue(takeBack.containsAll(List.of(ActionKind.UNASSIGN, ActionKind.REMOVE_LABEL, ActionKind.COMMENT)), takeBack.toString());
+
+    // GB#17 is refactoring, Claude's kind of work, but Claude's low quota is kept for top priority.
+    RouteItem claude = decision.routesOf("alex/game-bot#17").stream().filter(r -> r.agent().equals("claude")).findFirst().orElseThrow();
+    assertFalse(claude.eligible());
+    assertEquals("AGENT-021", claude.ruleId());
+    assertTrue(claude.reason().contains("quota"), claude.reason());
+    assertEquals("kimi", decision.chosenRoute("alex/game-bot#17").orElseThrow().agent());
+    assertTrue(claude.score() > decision.chosenRoute("alex/game-bot#17").orElseThrow().score(),
+        "without the quota Claude would have won");
+  }
+
+  @Test
   void kimis_failing_pull_requests_cost_it_points_with_the_numbers_in_the_reason() {
     CheckItem ci = check(decision, "agent:kimi", "ci-record");
     assertFalse(ci.ok());
