@@ -73,7 +73,7 @@ public final class Commands {
     return report.ok() ? 0 : 1;
   }
 
-  private int bench(Args a) throws RuleErrors {
+  private int bench(Args a) throws RuleErrors, IOException {
     List<Integer> sizes = new ArrayList<>();
     for (String n : a.get("sizes", "1000,10000,100000").split(",")) {
       try {
