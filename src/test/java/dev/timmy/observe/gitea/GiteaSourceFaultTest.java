@@ -214,4 +214,12 @@ class GiteaSourceFaultTest {
     assertTrue(b.gaps().get(0).startsWith("alex/app: "), b.gaps().toString());
     assertEquals(List.of("alex/lib#1"), b.issues().stream().map(i -> i.subject()).toList());
   }
+
+  @Test
+  void a_server_that_caps_the_page_size_below_the_asked_limit_is_still_read_in_full() {
+    t.gitea.maxItems = 30;
+    Backlog b = cycle();
+    assertTrue(b.complete(), b.gaps().toString());
+    assertEquals(120, b.issues().size());
+  }
 }
