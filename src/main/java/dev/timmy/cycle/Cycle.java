@@ -68,8 +68,9 @@ public final class Cycle {
       journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.of(decision, actions));
     } catch (Failed e) {
       journal.finishCycle(id, CycleStatus.FAILED, e.getMessage(), CycleCounts.none());
-    } catch (RuntimeException e) {
-      // A bug or a broken journal mid-cycle: say so on the cycle if the journal still takes it.
+    } catch (RuntimeException | Error e) {
+      // A bug, a broken journal or an Error from rule code (deep recursion) mid-cycle: say so on
+      // the cycle if the journal still takes it.
       try {
         journal.finishCycle(id, CycleStatus.FAILED, "internal error: " + describe(e), CycleCounts.none());
       } catch (RuntimeException again) {
@@ -128,7 +129,7 @@ public final class Cycle {
         .toList();
   }
 
-  private static String describe(Exception e) {
+  private static String describe(Throwable e) {
     return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 

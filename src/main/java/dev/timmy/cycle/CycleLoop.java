@@ -137,13 +137,14 @@ public final class CycleLoop implements AutoCloseable {
 
   private void runOnce(Run run) {
     CycleRow row = null;
-    RuntimeException failure = null;
+    Throwable failure = null;
     try {
       if (watcher != null) watcher.refresh().filter(r -> !r.ok()).ifPresent(CycleLoop::reportRuleErrors);
       row = cycle.run(run.trigger());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       // Not swallowed: the cycle is marked FAILED where possible, the error is kept for health,
-      // and the triggers waiting on this run see it. The loop itself must keep its schedule.
+      // and the triggers waiting on this run see it. The loop itself must keep its schedule: an
+      // Error (a rule recursing too deep) must not kill the thread and leave it "running" forever.
       LOG.error("cycle ({}) could not complete: {}", run.trigger(), e.getMessage(), e);
       failure = e;
     }

@@ -46,6 +46,8 @@ class CycleLoopTest {
   /** When set, the first observation signals {@code entered} and waits for {@code release}. */
   private volatile CountDownLatch entered;
   private volatile CountDownLatch release;
+  /** When set, the first observation throws it. */
+  private volatile Error firstRunError;
   private final Snapshot world = Given.snapshot(List.of(Given.issue("alex/app", 1)), List.of());
 
   @BeforeAll
@@ -64,6 +66,10 @@ class CycleLoopTest {
   private Snapshot observe() {
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     int run = runs.incrementAndGet();
+    if (run == 1 && firstRunError != null) {
+      inFlight.decrementAndGet();
+      throw firstRunError;
+    }
     try {
       if (run == 1 && entered != null) {
         entered.countDown();
@@ -177,6 +183,24 @@ class CycleLoopTest {
       CycleRow after = loop.triggerNow("api").get(10, TimeUnit.SECONDS);
       assertFalse(first.equals(after.rulesRevision()), "the edit was loaded before the cycle");
       assertEquals(book.revision(), after.rulesRevision());
+    }
+  }
+
+  @Test
+  void an_error_in_one_cycle_fails_that_cycle_and_the_loop_keeps_serving_triggers() throws Exception {
+    observeMillis = 1;
+    firstRunError = new StackOverflowError("a rule recursed too deep");
+    try (CycleLoop loop = loop(Duration.ofHours(1), null)) {
+      CompletableFuture<CycleRow> first = loop.triggerNow("api");
+      loop.start();
+      java.util.concurrent.ExecutionException failed =
+          assertThrows(java.util.concurrent.ExecutionException.class, () -> first.get(10, TimeUnit.SECONDS));
+      assertTrue(failed.getCause() instanceof StackOverflowError, failed.toString());
+      CycleRow next = loop.triggerNow("api").get(10, TimeUnit.SECONDS);
+      assertEquals(CycleStatus.OK, next.status());
+      assertFalse(loop.status().running());
+      CycleRow broken = journal.reader().cycle(1).orElseThrow().cycle();
+      assertEquals(CycleStatus.FAILED, broken.status(), broken.toString());
     }
   }
 }

@@ -121,7 +121,9 @@ public final class GiteaClient {
       if (page == 1) first = r.serverDate();
       all.addAll(items);
       total = r.totalCount();
-      boolean more = total >= 0 ? (long) page * limit < total : r.hasNext() || items.size() >= limit;
+      // Counted by what came, not page * limit: Gitea caps limit at its MAX_RESPONSE_ITEMS and
+      // pages by the capped size, so a server set below our limit still pages in full.
+      boolean more = total >= 0 ? all.size() < total : r.hasNext() || items.size() >= limit;
       if (!more || items.isEmpty()) break;
     }
     if (maxPages == Integer.MAX_VALUE && total >= 0 && all.size() < total) {

@@ -83,10 +83,18 @@ public final class GiteaSource {
       } catch (IOException | RuntimeException e) {
         gaps.add(s.repo + ": " + e.getMessage());
       }
-      List<Comment> mine = s.commentFacts();
-      issues.addAll(s.issueFacts(mine));
-      pulls.addAll(s.pullFacts());
-      comments.addAll(mine);
+      // A record Gitea sent malformed drops its whole repository (a gap), never one fact of it: a
+      // skipped comment could be Alex's hold, and the other repositories must still be seen.
+      try {
+        List<Comment> mine = s.commentFacts();
+        List<Issue> repoIssues = s.issueFacts(mine);
+        List<PullRequest> repoPulls = s.pullFacts();
+        issues.addAll(repoIssues);
+        pulls.addAll(repoPulls);
+        comments.addAll(mine);
+      } catch (RuntimeException e) {
+        gaps.add(s.repo + ": cannot map what Gitea sent: " + e.getMessage());
+      }
     }
     History closed = history == null ? History.none() : history.read(List.copyOf(states.keySet()), gaps);
     return new Backlog(issues, pulls, comments, gaps.isEmpty(), gaps, closed);

@@ -34,6 +34,8 @@ public final class FakeGitea extends Dispatcher {
   public final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   public final Map<String, FakeRepo> repos = new TreeMap<>();
   public Instant now = Instant.parse("2026-11-23T09:00:00Z");
+  /** Gitea's MAX_RESPONSE_ITEMS: a larger {@code limit} is capped to it. */
+  public volatile int maxItems = 50;
   private final List<Fault> faults = new CopyOnWriteArrayList<>();
   private static final Pattern REPO = Pattern.compile("^/api/v1/repos/([^/]+)/([^/]+)(/.*)?$");
 
@@ -125,7 +127,7 @@ public final class FakeGitea extends Dispatcher {
   MockResponse page(RecordedRequest r, Stream<ObjectNode> items) {
     List<ObjectNode> all = items.toList();
     HttpUrl url = r.getUrl();
-    int limit = Math.min(50, intParam(url, "limit", 30));
+    int limit = Math.min(maxItems, intParam(url, "limit", 30));
     int page = Math.max(1, intParam(url, "page", 1));
     ArrayNode out = Json.mapper().createArrayNode();
     all.stream().skip((long) (page - 1) * limit).limit(limit).forEach(out::add);

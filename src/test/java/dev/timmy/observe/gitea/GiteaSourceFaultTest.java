@@ -200,4 +200,26 @@ class GiteaSourceFaultTest {
     assertTrue(b.issues().isEmpty());
     assertTrue(b.gaps().get(0).contains("after 3 tries"), b.gaps().toString());
   }
+
+  @Test
+  void a_comment_gitea_sends_malformed_leaves_a_gap_for_its_repository_and_the_others_are_still_read() {
+    FakeRepo other = t.gitea.repo("alex/lib");
+    other.addIssue(1, "lib issue", "alex", T.minus(Duration.ofDays(2)), "bug");
+    repo.addComment(5, "alex", T.minus(Duration.ofHours(2)), "hello").put("issue_url", "not a url")
+        .put("pull_request_url", "");
+    source = newSource(List.of("alex/app", "alex/lib"));
+    Backlog b = cycle();
+    assertFalse(b.complete());
+    assertEquals(1, b.gaps().size(), b.gaps().toString());
+    assertTrue(b.gaps().get(0).startsWith("alex/app: "), b.gaps().toString());
+    assertEquals(List.of("alex/lib#1"), b.issues().stream().map(i -> i.subject()).toList());
+  }
+
+  @Test
+  void a_server_that_caps_the_page_size_below_the_asked_limit_is_still_read_in_full() {
+    t.gitea.maxItems = 30;
+    Backlog b = cycle();
+    assertTrue(b.complete(), b.gaps().toString());
+    assertEquals(120, b.issues().size());
+  }
 }
