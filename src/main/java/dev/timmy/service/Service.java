@@ -227,7 +227,7 @@ public final class Service implements AutoCloseable {
       HouseSources house = config.house() == null ? null
           : new HouseSources(config.house(), http, new GiteaCiSource(client), Clock.systemUTC());
       // Real targets in dry-run too: they are only asked whether they would refuse, which is journaled.
-      List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().login())));
+      List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().login(), config.owner().holdLabels())));
       if (house != null) targets.addAll(HouseTargets.of(config.house(), house, Clock.systemUTC()));
       QuotaSource quota = config.quota() == null ? null : QuotaSource.of(config.quota(), http, System.getenv());
       return new Wiring(new LiveObserver(new GiteaSource(client), config.owner(), config.agents(), house, quota,

@@ -37,6 +37,7 @@ public final class GiteaTarget implements Target {
   private final GiteaClient client;
   private final LiveGitea live;
   private final EscalationNote escalation;
+  private final List<String> holdLabels;
 
   /** A target whose escalations are refused: no owner login to mention. */
   public GiteaTarget(GiteaClient client) {
@@ -45,9 +46,18 @@ public final class GiteaTarget implements Target {
 
   /** {@code ownerLogin} is Alex's Gitea login ({@code owner.login}), mentioned in every escalation. */
   public GiteaTarget(GiteaClient client, String ownerLogin) {
+    this(client, ownerLogin, List.of());
+  }
+
+  /**
+   * {@code holdLabels} ({@code owner.holdLabels}) are re-checked on fresh data right before a merge:
+   * a hold Alex adds after the snapshot still stops it.
+   */
+  public GiteaTarget(GiteaClient client, String ownerLogin, List<String> holdLabels) {
     this.client = client;
     this.live = new LiveGitea(client);
     this.escalation = new EscalationNote(ownerLogin, client.config().escalationRepository().orElse(null));
+    this.holdLabels = List.copyOf(holdLabels);
   }
 
   @Override
@@ -100,10 +110,10 @@ public final class GiteaTarget implements Target {
       case ASSIGN -> assign(repo, number(p), need(p, "login"), true);
       case UNASSIGN -> assign(repo, number(p), need(p, "login"), false);
       case CLOSE -> close(repo, number(p), p);
-      case MERGE -> new MergeGuard(client, live).merge(repo, number(p), need(p, "sha"));
+      case MERGE -> new MergeGuard(client, live, holdLabels).merge(repo, number(p), need(p, "sha"));
       case CREATE_ISSUE -> createIssue(issueRepo(p), need(p, "title"), need(p, "body"), Markers.of(p.id()));
       case ESCALATE -> escalate(p);
-      case DELETE_BRANCH -> new MergeGuard(client, live).deleteBranch(repo, need(p, "branch"));
+      case DELETE_BRANCH -> new MergeGuard(client, live, holdLabels).deleteBranch(repo, need(p, "branch"));
       default -> throw new ActionRefused("GiteaTarget does not carry out " + p.kind());
     };
   }

@@ -16,10 +16,13 @@ import java.util.Optional;
 final class MergeGuard {
   private final GiteaClient client;
   private final LiveGitea live;
+  private final List<String> holdLabels;
 
-  MergeGuard(GiteaClient client, LiveGitea live) {
+  /** {@code holdLabels}: Alex's hold labels, re-checked on the pull and its issue just before merging. */
+  MergeGuard(GiteaClient client, LiveGitea live, List<String> holdLabels) {
     this.client = client;
     this.live = live;
+    this.holdLabels = List.copyOf(holdLabels);
   }
 
   /** Merges only an open, non-draft, mergeable pull whose head is still {@code sha} and green. */
@@ -33,6 +36,9 @@ final class MergeGuard {
     if (!pr.mergeable()) moved.add("Gitea says it is not mergeable");
     String head = pr.head() == null ? "" : pr.head().sha();
     if (!sha.equals(head)) moved.add("its head moved from " + sha + " to " + head);
+    held("it", pr.labels(), moved);
+    int linked = GiteaMapping.linkedIssue(pr.body());
+    if (moved.isEmpty() && linked > 0 && !holdLabels.isEmpty()) held("its issue #" + linked, live.issue(repo, linked).labels(), moved);
     if (moved.isEmpty()) {
       GiteaWire.CombinedStatus status = live.status(repo, sha);
       CiState ci = GiteaMapping.ciState(status);
@@ -52,6 +58,14 @@ final class MergeGuard {
       throw e;
     }
     return "merged " + subject + " at " + sha + " (" + method + ")";
+  }
+
+  /** Notes in {@code moved} when {@code labels}, read just now, carry one of Alex's hold labels. */
+  private void held(String what, List<GiteaWire.Label> labels, List<String> moved) {
+    if (labels == null) return;
+    for (GiteaWire.Label l : labels) {
+      if (holdLabels.stream().anyMatch(h -> h.equalsIgnoreCase(l.name()))) moved.add(what + " is now labelled " + l.name());
+    }
   }
 
   /**

@@ -196,6 +196,17 @@ class GiteaTargetTest {
   }
 
   @Test
+  void a_hold_alex_adds_after_the_snapshot_stops_the_merge_on_the_pull_or_its_issue() {
+    target = new GiteaTarget(t.client(t.config(List.of("alex/app"), false)), "alex", List.of("on-hold"));
+    repo.pulls.get(10).withArray("labels").add(repo.label("on-hold"));
+    assertRefused(proposal(ActionKind.MERGE, "alex/app#10", Map.of("sha", "aaa")), "it is now labelled on-hold");
+    repo.pulls.get(10).putArray("labels");
+    repo.issues.get(1).withArray("labels").add(repo.label("on-hold"));   // #10 closes #1
+    assertRefused(proposal(ActionKind.MERGE, "alex/app#10", Map.of("sha", "aaa")), "its issue #1 is now labelled on-hold");
+    assertTrue(writes().isEmpty());
+  }
+
+  @Test
   void a_merge_gitea_refuses_is_a_refusal_with_gitea_s_message() {
     t.gitea.fail(FakeGitea.path("/merge$"), 1, FakeGitea.error(409, "head out of date"));
     assertRefused(proposal(ActionKind.MERGE, "alex/app#10", Map.of("sha", "aaa")), "(409): head out of date");
