@@ -203,8 +203,12 @@ public final class GiteaTarget implements Target {
     return "opened " + (created == null ? "an issue in " + repo : Subjects.of(repo, (int) created.number()));
   }
 
+  /** An open issue Timmy itself opened with {@code marker}. */
   private Optional<GiteaWire.Issue> issueWithMarker(String repo, String marker) throws GiteaException {
-    return live.openIssues(repo).stream().filter(i -> i.body() != null && i.body().contains(marker)).findFirst();
+    for (GiteaWire.Issue i : live.openIssues(repo)) {
+      if (i.body() != null && i.body().contains(marker) && live.byTimmy(i.user())) return Optional.of(i);
+    }
+    return Optional.empty();
   }
 
   static String withMarker(String body, String marker) {

@@ -14,9 +14,25 @@ final class LiveGitea {
   /** How far back closed pulls are searched for the one that merged a branch. */
   static final int CLOSED_PULL_PAGES = 10;
   private final GiteaClient client;
+  private volatile String self;
 
   LiveGitea(GiteaClient client) {
     this.client = client;
+  }
+
+  /** Timmy's own login (the token's user), read once: only what Timmy wrote proves Timmy did it. */
+  String self() throws GiteaException {
+    String login = self;
+    if (login == null) {
+      login = client.get(client.userUrl(), GiteaWire.User.class).login();
+      self = login;
+    }
+    return login;
+  }
+
+  /** True when {@code user} is Timmy itself. */
+  boolean byTimmy(GiteaWire.User user) throws GiteaException {
+    return user != null && user.login() != null && user.login().equalsIgnoreCase(self());
   }
 
   GiteaWire.Issue issue(String repo, int n) throws GiteaException {
@@ -30,8 +46,12 @@ final class LiveGitea {
     return all == null ? List.of() : all;
   }
 
+  /** True when Timmy itself wrote a comment with {@code marker}: a marker anyone else wrote proves nothing. */
   boolean markerPresent(String repo, int n, String marker) throws GiteaException {
-    return comments(repo, n).stream().anyMatch(c -> c.body() != null && c.body().contains(marker));
+    for (GiteaWire.Comment c : comments(repo, n)) {
+      if (c.body() != null && c.body().contains(marker) && byTimmy(c.user())) return true;
+    }
+    return false;
   }
 
   /** The repository label with this name: exact match first, then ignoring case. */

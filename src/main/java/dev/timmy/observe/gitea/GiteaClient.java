@@ -77,6 +77,11 @@ public final class GiteaClient {
     return config;
   }
 
+  /** {@code /api/v1/user}: the user the token belongs to. */
+  public HttpUrl userUrl() {
+    return api.newBuilder().addPathSegment("user").build();
+  }
+
   /**
    * {@code /api/v1/repos/{owner}/{repo}/...rest}; a rest part may hold slashes (a branch name),
    * each becoming a path segment as Gitea's wildcard routes expect.

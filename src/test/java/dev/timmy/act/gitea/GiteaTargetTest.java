@@ -196,6 +196,16 @@ class GiteaTargetTest {
   }
 
   @Test
+  void a_marker_someone_else_wrote_does_not_count_as_timmy_s_comment() throws IOException {
+    ProposalItem p = proposal(ActionKind.COMMENT, "alex/app#1", Map.of("topic", "x", "body", "hello"));
+    repo.addComment(1, "mara", T.minus(Duration.ofHours(1)), "copied " + Markers.of(p.id()));
+    assertFalse(target.alreadyDone(p), "mara's copy of the marker proves nothing");
+    assertEquals("commented on alex/app#1", target.perform(p));
+    assertTrue(target.alreadyDone(p), "Timmy's own comment does");
+    assertEquals(1, writes().size());
+  }
+
+  @Test
   void a_hold_alex_adds_after_the_snapshot_stops_the_merge_on_the_pull_or_its_issue() {
     target = new GiteaTarget(t.client(t.config(List.of("alex/app"), false)), "alex", List.of("on-hold"));
     repo.pulls.get(10).withArray("labels").add(repo.label("on-hold"));

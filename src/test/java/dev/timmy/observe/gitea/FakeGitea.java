@@ -96,6 +96,9 @@ public final class FakeGitea extends Dispatcher {
   }
 
   private MockResponse handle(RecordedRequest r) {
+    if (r.getMethod().equals("GET") && r.getUrl().encodedPath().equals("/api/v1/user")) {
+      return json(200, FakeRepo.user("timmy"));   // the token's user: Timmy writes as "timmy" here
+    }
     Matcher m = REPO.matcher(r.getUrl().encodedPath());
     FakeRepo repo = m.matches() ? repos.get(m.group(1) + "/" + m.group(2)) : null;
     if (repo == null) return error(404, "The target couldn't be found.");
