@@ -81,13 +81,12 @@ public final class LoopTarget implements Target {
     try {
       finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      kill(process);
       Thread.currentThread().interrupt();
       throw new IOException("restart of " + spec.name() + " interrupted", e);
     }
     if (!finished) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
+      kill(process);
       throw new IOException("restart of " + spec.name() + ": " + spec.restart() + " still running after "
           + timeout.toSeconds() + " s, killed; output: " + output.text());
     }
@@ -160,5 +159,11 @@ public final class LoopTarget implements Target {
         return total > OUTPUT_LIMIT ? s + "… (" + total + " bytes, truncated)" : s;
       }
     }
+  }
+
+  /** A restart that must stop stops whole: its children first, so none is left behind. */
+  private static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 }

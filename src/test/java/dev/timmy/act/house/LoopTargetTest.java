@@ -79,6 +79,37 @@ class LoopTargetTest {
   }
 
   @Test
+  void an_interrupted_restart_leaves_no_child_running() throws Exception {
+    String mark = "61.2" + (System.nanoTime() % 1000);   // a sleep length no other process uses
+    LoopTarget t = target(Duration.ofSeconds(30), loop("hb", List.of("/bin/sh", "-c", "sleep " + mark + " & wait"), null));
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread worker = new Thread(() -> {
+      try {
+        t.perform(restart("hb"));
+      } catch (Throwable e) {
+        thrown.set(e);
+      }
+    });
+    worker.start();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (sleeping(mark) == 0 && System.nanoTime() < deadline) Thread.sleep(20);
+    assertEquals(1, sleeping(mark), "the restart's child is running");
+    worker.interrupt();
+    worker.join(5000);
+    assertTrue(thrown.get() instanceof IOException && thrown.get().getMessage().contains("interrupted"), String.valueOf(thrown.get()));
+    deadline = System.nanoTime() + 5_000_000_000L;
+    while (sleeping(mark) > 0 && System.nanoTime() < deadline) Thread.sleep(20);
+    assertEquals(0, sleeping(mark), "the child was killed with its parent");
+  }
+
+  private static long sleeping(String mark) {
+    return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().map(c -> c.endsWith("sleep")).orElse(false)
+            && p.info().commandLine().map(c -> c.contains(mark)).orElse(false))
+        .count();
+  }
+
+  @Test
   void long_output_is_truncated() throws Exception {
     LoopTarget t = target(Duration.ofSeconds(10), loop("hb", List.of("/bin/sh", "-c", "head -c 100000 /dev/zero | tr '\\0' x"), null));
     String outcome = t.perform(restart("hb"));
