@@ -3,6 +3,7 @@ package dev.timmy.act;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.VetoItem;
 import dev.timmy.facts.Comment;
+import dev.timmy.facts.Owner;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
@@ -108,12 +109,11 @@ public final class Guard {
   }
 
   private Optional<String> holdLabel(String subject) {
-    List<String> holds = authority.owner().holdLabels();
+    Owner owner = authority.owner().toOwner();
     for (String s : related(subject)) {
-      for (String label : labelsOf(s)) {
-        if (holds.stream().anyMatch(h -> h.equalsIgnoreCase(label))) {
-          return Optional.of(s + " carries hold label " + label + (s.equals(subject) ? "" : " (linked to " + subject + ")"));
-        }
+      Optional<String> label = owner.holdLabelAmong(labelsOf(s));
+      if (label.isPresent()) {
+        return Optional.of(s + " carries hold label " + label.get() + (s.equals(subject) ? "" : " (linked to " + subject + ")"));
       }
     }
     return Optional.empty();

@@ -9,6 +9,7 @@ import dev.timmy.facts.ProcessInfo;
 import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.StaleFile;
+import dev.timmy.facts.Subjects;
 
 /**
  * How the API names what a snapshot holds, the same way the rules do: {@code owner/repo#N},
@@ -21,7 +22,7 @@ final class Catalog {
   private Catalog() {}
 
   static String agent(Agent a) {
-    return "agent:" + a.name();
+    return Subjects.agent(a.name());
   }
 
   static String disk(Disk d) {

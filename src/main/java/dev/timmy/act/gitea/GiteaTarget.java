@@ -5,6 +5,7 @@ import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.facts.Markers;
+import dev.timmy.facts.Owner;
 import dev.timmy.facts.Subjects;
 import dev.timmy.observe.gitea.GiteaClient;
 import dev.timmy.observe.gitea.GiteaException;
@@ -37,7 +38,7 @@ public final class GiteaTarget implements Target {
   private final GiteaClient client;
   private final LiveGitea live;
   private final EscalationNote escalation;
-  private final List<String> holdLabels;
+  private final Owner owner;
 
   /** A target whose escalations are refused: no owner login to mention. */
   public GiteaTarget(GiteaClient client) {
@@ -57,7 +58,7 @@ public final class GiteaTarget implements Target {
     this.client = client;
     this.live = new LiveGitea(client);
     this.escalation = new EscalationNote(ownerLogin, client.config().escalationRepository().orElse(null));
-    this.holdLabels = List.copyOf(holdLabels);
+    this.owner = new Owner(ownerLogin == null ? "" : ownerLogin, holdLabels);
   }
 
   @Override
@@ -110,10 +111,10 @@ public final class GiteaTarget implements Target {
       case ASSIGN -> assign(repo, number(p), need(p, "login"), true);
       case UNASSIGN -> assign(repo, number(p), need(p, "login"), false);
       case CLOSE -> close(repo, number(p), p);
-      case MERGE -> new MergeGuard(client, live, holdLabels).merge(repo, number(p), need(p, "sha"));
+      case MERGE -> new MergeGuard(client, live, owner).merge(repo, number(p), need(p, "sha"));
       case CREATE_ISSUE -> createIssue(issueRepo(p), need(p, "title"), need(p, "body"), Markers.of(p.id()));
       case ESCALATE -> escalate(p);
-      case DELETE_BRANCH -> new MergeGuard(client, live, holdLabels).deleteBranch(repo, need(p, "branch"));
+      case DELETE_BRANCH -> new MergeGuard(client, live, owner).deleteBranch(repo, need(p, "branch"));
       default -> throw new ActionRefused("GiteaTarget does not carry out " + p.kind());
     };
   }

@@ -2,6 +2,7 @@ package dev.timmy.act.gitea;
 
 import dev.timmy.act.ActionRefused;
 import dev.timmy.facts.CiState;
+import dev.timmy.facts.Owner;
 import dev.timmy.facts.Subjects;
 import dev.timmy.observe.gitea.GiteaClient;
 import dev.timmy.observe.gitea.GiteaException;
@@ -16,13 +17,13 @@ import java.util.Optional;
 final class MergeGuard {
   private final GiteaClient client;
   private final LiveGitea live;
-  private final List<String> holdLabels;
+  private final Owner owner;
 
-  /** {@code holdLabels}: Alex's hold labels, re-checked on the pull and its issue just before merging. */
-  MergeGuard(GiteaClient client, LiveGitea live, List<String> holdLabels) {
+  /** {@code owner}: whose hold labels are re-checked on the pull and its issue just before merging. */
+  MergeGuard(GiteaClient client, LiveGitea live, Owner owner) {
     this.client = client;
     this.live = live;
-    this.holdLabels = List.copyOf(holdLabels);
+    this.owner = owner;
   }
 
   /** Merges only an open, non-draft, mergeable pull whose head is still {@code sha} and green. */
@@ -38,7 +39,7 @@ final class MergeGuard {
     if (!sha.equals(head)) moved.add("its head moved from " + sha + " to " + head);
     held("it", pr.labels(), moved);
     int linked = GiteaMapping.linkedIssue(pr.body());
-    if (moved.isEmpty() && linked > 0 && !holdLabels.isEmpty()) held("its issue #" + linked, live.issue(repo, linked).labels(), moved);
+    if (moved.isEmpty() && linked > 0 && !owner.holdLabels().isEmpty()) held("its issue #" + linked, live.issue(repo, linked).labels(), moved);
     if (moved.isEmpty()) {
       GiteaWire.CombinedStatus status = live.status(repo, sha);
       CiState ci = GiteaMapping.ciState(status);
@@ -63,9 +64,8 @@ final class MergeGuard {
   /** Notes in {@code moved} when {@code labels}, read just now, carry one of Alex's hold labels. */
   private void held(String what, List<GiteaWire.Label> labels, List<String> moved) {
     if (labels == null) return;
-    for (GiteaWire.Label l : labels) {
-      if (holdLabels.stream().anyMatch(h -> h.equalsIgnoreCase(l.name()))) moved.add(what + " is now labelled " + l.name());
-    }
+    owner.holdLabelAmong(labels.stream().map(GiteaWire.Label::name).toList())
+        .ifPresent(l -> moved.add(what + " is now labelled " + l));
   }
 
   /**
