@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -223,14 +224,16 @@ public final class Service implements AutoCloseable {
         List<Target> targets = options.targets() != null ? options.targets() : List.of(new DemoTarget());
         return new Wiring(() -> DemoHouse.load(fixtures), targets, mode, null);
       }
+      // One clock for everything that reads time, so a test (or a replay) fixes them all at once.
+      Clock clock = options.clock().withZone(ZoneOffset.UTC);
       GiteaClient client = new GiteaClient(config.gitea(), secrets.giteaToken(), http, GiteaClient.Sleeper.THREAD);
       HouseSources house = config.house() == null ? null
-          : new HouseSources(config.house(), http, new GiteaCiSource(client), Clock.systemUTC());
+          : new HouseSources(config.house(), http, new GiteaCiSource(client), clock);
       // Real targets in dry-run too: they are only asked whether they would refuse, which is journaled.
       List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().login(), config.owner().holdLabels())));
-      if (house != null) targets.addAll(HouseTargets.of(config.house(), house, Clock.systemUTC()));
+      if (house != null) targets.addAll(HouseTargets.of(config.house(), house, clock));
       QuotaSource quota = config.quota() == null ? null : QuotaSource.of(config.quota(), http, System.getenv());
-      return new Wiring(new LiveObserver(new GiteaSource(client), config.owner(), config.agents(), house, quota,
+      return new Wiring(new LiveObserver(new GiteaSource(client, clock), config.owner(), config.agents(), house, quota,
           options.clock()),
           options.targets() != null ? options.targets() : targets, mode, house);
     }

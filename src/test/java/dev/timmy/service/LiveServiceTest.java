@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,11 @@ class LiveServiceTest {
     FakeRepo repo = t.gitea.repo("alex/app");
     repo.addIssue(1, "Crash on start", "alex", T.minus(Duration.ofDays(2)), "bug", "p1");
     repo.addIssue(2, "Write the docs", "alex", T.minus(Duration.ofDays(3)), "docs");
+  }
+
+  /** Timmy's clock is the fake Gitea's: both sides agree on "now" whatever the machine's date. */
+  private static InstantSource clock(GiteaTestServer t) {
+    return () -> t.gitea.now;
   }
 
   /** A timmy.yml for the fake Gitea's alex/app with kimi on the roster, plus {@code more}. */
@@ -62,7 +68,7 @@ class LiveServiceTest {
       TimmyConfig d = Harness.demoConfig(dir.resolve("timmy.db"), Path.of("rules"));
       TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), t.config(List.of("alex/app"), true), null,
           new ServiceConfig(8377, "127.0.0.1", 3600, true, "rules", "fixtures/demo"), d.budgets(), d.journal());
-      try (Harness h = Harness.start(config, new Secrets(Harness.ADMIN_TOKEN, null, "gitea-tok"), ServeOptions.defaults())) {
+      try (Harness h = Harness.start(config, new Secrets(Harness.ADMIN_TOKEN, null, "gitea-tok"), ServeOptions.defaults().clock(clock(t)))) {
         assertEquals(Mode.LIVE, h.service.mode());
         assertEquals("gitea", h.get("/api/health").json().get("source").asText());
         Snapshot seen = h.service.latest().decided().orElseThrow().snapshot();
@@ -101,7 +107,7 @@ class LiveServiceTest {
           journal:
             path: %s
           """.formatted(dir.resolve("timmy.db"))), "timmy.yml");
-      try (Harness h = Harness.start(config, Harness.secrets(), ServeOptions.defaults())) {
+      try (Harness h = Harness.start(config, Harness.secrets(), ServeOptions.defaults().clock(clock(t)))) {
         assertEquals(Mode.DRY_RUN, h.service.mode());
         Snapshot s = h.service.latest().decided().orElseThrow().snapshot();
         assertTrue(s.host() != null && s.host().memTotal() > 0, "the host was probed");

@@ -46,7 +46,12 @@ public final class GiteaSource {
 
   /** The configured repositories, resync period, agent window and history refresh, on the system clock. */
   public GiteaSource(GiteaClient client) {
-    this(client, client.config().repos(), client.config().fullResync(), Clock.systemUTC(),
+    this(client, Clock.systemUTC());
+  }
+
+  /** The configured repositories, resync period, agent window and history refresh, on {@code clock}. */
+  public GiteaSource(GiteaClient client, Clock clock) {
+    this(client, client.config().repos(), client.config().fullResync(), clock,
         client.config().agentWindow(), client.config().historyRefresh());
   }
 
