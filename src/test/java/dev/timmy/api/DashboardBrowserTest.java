@@ -1,0 +1,278 @@
+package dev.timmy.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.timmy.Json;
+import dev.timmy.config.JournalConfig;
+import dev.timmy.config.ServiceConfig;
+import dev.timmy.config.TimmyConfig;
+import dev.timmy.service.ServeOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium driven by Selenium against a real
+ * Timmy serving a copy of the demo house in which one issue is titled with markup. Skipped with a
+ * message when no Chromium is installed, unless {@code -Dtimmy.requireBrowser=true} (CI) makes
+ * that a failure. Screenshots of each view land in target/screenshots/.
+ */
+class DashboardBrowserTest {
+  static final String CHROMIUM = System.getProperty("timmy.chromium", "/usr/bin/chromium");
+  static final String DRIVER = System.getProperty("timmy.chromedriver", "/usr/bin/chromedriver");
+  static final String HOSTILE = "<img src=x onerror=alert(1)>";
+  static final String HOSTILE_SUBJECT = "alex/game-bot#20";
+
+  @TempDir static Path dir;
+  static Harness h;
+  static ChromeDriver driver;
+  static Path profile;
+
+  @BeforeAll
+  static void start() throws Exception {
+    boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER));
+    if (!present && Boolean.getBoolean("timmy.requireBrowser")) {
+      fail("timmy.requireBrowser=true but " + CHROMIUM + " or " + DRIVER + " is missing: apt-get install -y chromium chromium-driver");
+    }
+    Assumptions.assumeTrue(present, "no headless Chromium (" + CHROMIUM + ", " + DRIVER + "): browser tests skipped;"
+        + " apt-get install -y chromium chromium-driver, or run with -Dtimmy.requireBrowser=true to make this a failure");
+    Path fixtures = hostileDemo(dir.resolve("fixtures"));
+    TimmyConfig d = TimmyConfig.demo();
+    TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), null, null,
+        new ServiceConfig(8377, "127.0.0.1", 3600, false, "rules", fixtures.toString()), d.budgets(),
+        new JournalConfig(dir.resolve("timmy.db").toString(), 30));
+    h = Harness.start(config, Harness.secrets(), ServeOptions.defaults());
+    profile = Files.createTempDirectory("timmy-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--window-size=1280,800", "--hide-scrollbars");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
+        .usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (driver != null) driver.quit();
+    if (h != null) h.close();
+    if (profile != null) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @BeforeEach
+  void open() {
+    driver.manage().window().setSize(new Dimension(1280, 800));
+    driver.get(h.url("/"));
+    waitFor("the backlog", () -> !driver.findElements(By.cssSelector("#backlog-table tbody tr[data-rank]")).isEmpty());
+  }
+
+  /** The demo house with one issue title replaced by markup that would run script if it were parsed. */
+  static Path hostileDemo(Path to) throws IOException {
+    Path from = Path.of("fixtures/demo");
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(target);
+        else Files.copy(p, target);
+      }
+    }
+    Path issues = to.resolve("gitea/alex/game-bot/issues.json");
+    ArrayNode all = (ArrayNode) Json.mapper().readTree(issues.toFile());
+    boolean found = false;
+    for (JsonNode i : all) {
+      if (i.get("number").asInt() == 20) {
+        ((ObjectNode) i).put("title", HOSTILE);
+        found = true;
+      }
+    }
+    assertTrue(found, "the demo has game-bot#20");
+    Json.mapper().writeValue(issues.toFile(), all);
+    return to;
+  }
+
+  @Test
+  void the_backlog_renders_in_rank_order() throws IOException {
+    JsonNode backlog = h.get("/api/dashboard").json().get("backlog");
+    List<WebElement> rows = driver.findElements(By.cssSelector("#backlog-table tbody tr[data-rank]"));
+    assertEquals(backlog.size(), rows.size(), "every ranked subject has a row");
+    assertTrue(rows.size() >= 30, "the demo backlog is long: " + rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals(String.valueOf(i + 1), rows.get(i).getAttribute("data-rank"), "row " + i);
+      assertEquals(backlog.get(i).get("subject").asText(), rows.get(i).getAttribute("data-row-subject"));
+    }
+    assertEquals("alex/hermes-dashboard#29", rows.get(0).getAttribute("data-row-subject"), "the p0 security bug leads");
+    assertTrue(rows.get(0).getText().contains("Stored XSS through widget titles"), rows.get(0).getText());
+    assertTrue(rows.get(0).getText().contains("claude"), "its route: " + rows.get(0).getText());
+  }
+
+  @Test
+  void the_filters_narrow_the_backlog_by_repository_agent_and_stage() {
+    int all = rows().size();
+    select("f-repo", "alex/local-agent");
+    List<WebElement> local = rows();
+    assertTrue(local.size() > 0 && local.size() < all, local.size() + " of " + all);
+    for (WebElement r : local) assertTrue(r.getAttribute("data-row-subject").startsWith("alex/local-agent#"));
+    select("f-repo", "");
+    select("f-stage", "DISPATCHED");
+    List<String> dispatched = rows().stream().map(r -> r.getAttribute("data-row-subject")).toList();
+    assertEquals(List.of("alex/hermes-dashboard#28", "alex/hermes-dashboard#24").stream().sorted().toList(),
+        dispatched.stream().sorted().toList(), "the two issues claude never answered");
+    select("f-stage", "");
+    select("f-agent", "researcher");
+    assertTrue(rows().size() >= 2, "GB#19 and LA#15 go to the researcher");
+  }
+
+  @Test
+  void an_issue_explanation_opens_with_its_parts_and_vetoes() {
+    // HD#14 is idle for 40 days but on hold: the stale warning is proposed and vetoed.
+    driver.findElement(By.cssSelector("[data-row-subject='alex/hermes-dashboard#14'] .title")).click();
+    WebElement drawer = driver.findElement(By.id("explain"));
+    waitFor("the explanation", () -> !drawer.findElements(By.cssSelector(".part")).isEmpty());
+    assertEquals("alex/hermes-dashboard#14", driver.findElement(By.id("explain-title")).getText());
+    assertTrue(drawer.findElements(By.cssSelector(".part")).size() >= 2, "base points and more");
+    assertTrue(drawer.getText().contains("PRIO-001"), "the parts name their rules");
+    List<WebElement> vetoes = drawer.findElements(By.cssSelector(".veto"));
+    assertFalse(vetoes.isEmpty(), "on hold: its proposals are vetoed");
+    assertTrue(vetoes.get(0).getText().contains("vetoed"), vetoes.get(0).getText());
+    assertTrue(drawer.getText().contains("✔") && drawer.getText().contains("✘"), "the checklist has both marks");
+    shoot("explain-issue-1280x800-light");
+    driver.findElement(By.id("explain-close")).click();
+    assertFalse(drawer.isDisplayed());
+  }
+
+  @Test
+  void an_agent_a_model_and_a_loop_open_their_explanations_too() {
+    for (String subject : List.of("agent:claude", "model:qwen3:14b", "loop:heartbeat")) {
+      driver.findElement(By.cssSelector("[data-subject='" + subject + "']")).click();
+      waitFor(subject, () -> subject.equals(driver.findElement(By.id("explain-title")).getText())
+          && !driver.findElements(By.cssSelector("#explain-body h3")).isEmpty());
+      driver.findElement(By.id("explain-close")).click();
+      assertFalse(driver.findElement(By.id("explain")).isDisplayed(), "closed after " + subject);
+    }
+  }
+
+  @Test
+  void a_new_cycle_appears_without_a_reload() throws IOException {
+    long before = Long.parseLong(driver.findElement(By.tagName("body")).getAttribute("data-cycle"));
+    ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 'yes';");
+    waitFor("the live feed", () -> driver.findElement(By.id("live")).getText().equals("live"));
+    Harness.Reply r = h.admin("/api/cycles", "{}");
+    assertEquals(200, r.code(), r.body());
+    long after = r.json().get("id").asLong();
+    assertTrue(after > before);
+    waitFor("cycle " + after + " on the page",
+        () -> !driver.findElements(By.cssSelector("#cycles-table tr[data-cycle='" + after + "']")).isEmpty()
+            && String.valueOf(after).equals(driver.findElement(By.tagName("body")).getAttribute("data-cycle")));
+    assertEquals("yes", ((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"), "no reload");
+  }
+
+  @Test
+  void an_issue_titled_with_markup_shows_as_text_and_runs_nothing() {
+    WebElement row = driver.findElement(By.cssSelector("[data-row-subject='" + HOSTILE_SUBJECT + "']"));
+    assertEquals(HOSTILE, row.findElement(By.cssSelector(".title")).getText());
+    assertTrue(driver.findElements(By.cssSelector("main img, #explain img")).isEmpty(), "no element was made of it");
+    row.findElement(By.cssSelector(".title")).click();
+    waitFor("its explanation", () -> HOSTILE.equals(textOf(".explain-subtitle")));
+    assertTrue(driver.findElements(By.cssSelector("img")).isEmpty());
+    try {
+      String text = driver.switchTo().alert().getText();
+      fail("an alert ran: " + text);
+    } catch (NoAlertPresentException expected) {
+      // nothing ran
+    }
+  }
+
+  @Test
+  void the_velocity_chart_has_fourteen_days_ending_on_the_snapshot_day() throws IOException {
+    List<WebElement> days = driver.findElements(By.cssSelector("#velocity-chart svg g.day"));
+    assertEquals(14, days.size());
+    LocalDate last = LocalDate.parse(h.get("/api/dashboard").json().get("snapshotTakenAt").asText().substring(0, 10));
+    for (int i = 0; i < 14; i++) assertEquals(last.minusDays(13 - i).toString(), days.get(i).getAttribute("data-date"));
+    assertFalse(driver.findElements(By.cssSelector("#velocity-chart rect.bar-merged")).isEmpty(), "the demo merged pulls");
+  }
+
+  @Test
+  void each_view_fits_1280x800_and_1920x1080_in_light_and_dark() {
+    List<String> overflow = new ArrayList<>();
+    for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
+      for (String theme : List.of("light", "dark")) {
+        driver.manage().window().setSize(size);
+        ((JavascriptExecutor) driver).executeScript("document.documentElement.dataset.theme = arguments[0]; window.scrollTo(0, 0);", theme);
+        String name = size.getWidth() + "x" + size.getHeight() + "-" + theme;
+        Object wide = ((JavascriptExecutor) driver).executeScript(
+            "return document.documentElement.scrollWidth > window.innerWidth;");
+        if (Boolean.TRUE.equals(wide)) overflow.add(name);
+        shoot("page-" + name);
+        driver.findElement(By.cssSelector("[data-row-subject='alex/hermes-dashboard#29'] .title")).click();
+        waitFor("the explanation", () -> !driver.findElements(By.cssSelector("#explain-body h3")).isEmpty());
+        shoot("explain-" + name);
+        driver.findElement(By.id("explain-close")).click();
+        Long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 120, 4000)));
+        shoot("full-" + name);
+      }
+    }
+    assertEquals(List.of(), overflow, "views that scroll sideways");
+  }
+
+  private static List<WebElement> rows() {
+    return driver.findElements(By.cssSelector("#backlog-table tbody tr[data-rank]"));
+  }
+
+  private static void select(String id, String value) {
+    driver.findElement(By.cssSelector("#" + id + " option[value='" + value + "']")).click();
+  }
+
+  private static String textOf(String css) {
+    List<WebElement> e = driver.findElements(By.cssSelector(css));
+    return e.isEmpty() ? null : e.get(0).getText();
+  }
+
+  private static void waitFor(String what, java.util.function.BooleanSupplier ok) {
+    new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(d -> ok.getAsBoolean());
+  }
+
+  static void shoot(String name) {
+    try {
+      Path out = Path.of("target/screenshots");
+      Files.createDirectories(out);
+      Files.write(out.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
