@@ -171,12 +171,12 @@ function renderBacklog() {
       el('div', { class: 'sub' }, el('span', { class: 'ref', text: r.subject }), labels));
     const route = el('td', { class: 'route', title: r.routeReason || '' }, r.agent ? el('span', { class: 'agent-name', subject: 'agent:' + r.agent }, el('i', { class: 'dot', 'data-agent': r.agent }), r.agent) : el('span', { class: 'muted', text: '—' }));
     if (r.agent) route.querySelector('i').style.background = agentColor(r.agent);
-    const stageCell = el('td', null, r.stage ? pill(r.stage.replace('_', ' ').toLowerCase(), r.stage === 'CI_FAILED' || r.stage === 'CHANGES_REQUESTED' ? 'warn' : 'info') : el('span', { class: 'muted', text: '—' }),
-      r.stageSince ? el('div', { class: 'sub', text: 'since ' + when(r.stageSince) }) : null);
+    if (r.stage) route.appendChild(el('div', null, pill(r.stage.replace(/_/g, ' ').toLowerCase(), r.stage === 'CI_FAILED' || r.stage === 'CHANGES_REQUESTED' ? 'warn' : 'info'),
+      r.stageSince ? el('span', { class: 'sub', text: ' since ' + when(r.stageSince) }) : null));
     const props = el('td', { class: 'proposals' }, r.proposals.map(p => el('span', { class: 'prop ' + (OUTCOME_CLASS[p.outcome] || ''), title: p.reason + ' [' + p.ruleId + ']' + (p.detail ? '\n' + p.detail : '') },
       el('b', { text: p.kind.replace('_', ' ').toLowerCase() }), ' ', p.outcome)));
     body.appendChild(el('tr', { 'data-rank': r.rank, 'data-row-subject': r.subject },
-      el('td', { class: 'num rank', text: r.rank }), el('td', { class: 'num' }, el('span', { class: 'prio', text: r.priority })), issue, route, stageCell, props));
+      el('td', { class: 'num rank', text: r.rank }), el('td', { class: 'num' }, el('span', { class: 'prio', text: r.priority })), issue, route, props));
   }
   if (!rows.length) body.appendChild(el('tr', null, el('td', { class: 'muted', text: 'Nothing matches these filters.' })));
 }
