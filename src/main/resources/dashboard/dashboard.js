@@ -167,7 +167,7 @@ function renderBacklog() {
   for (const r of rows) {
     const labels = el('span', { class: 'labels' }, r.labels.map(l => el('span', { class: 'label', text: l })));
     const issue = el('td', { class: 'issue' },
-      el('div', { class: 'title-line' }, el('span', { class: 'kind', text: r.pull ? 'PR' : '' }), el('span', { class: 'title', subject: r.subject, text: r.title })),
+      el('div', { class: 'title-line' }, r.pull ? el('span', { class: 'kind', text: 'PR' }) : null, el('span', { class: 'title', subject: r.subject, text: r.title })),
       el('div', { class: 'sub' }, el('span', { class: 'ref', text: r.subject }), labels));
     const route = el('td', { class: 'route', title: r.routeReason || '' }, r.agent ? el('span', { class: 'agent-name', subject: 'agent:' + r.agent }, el('i', { class: 'dot', 'data-agent': r.agent }), r.agent) : el('span', { class: 'muted', text: '—' }));
     if (r.agent) route.querySelector('i').style.background = agentColor(r.agent);
@@ -452,7 +452,6 @@ function toast(text, bad) {
 function connect() {
   const live = $('live');
   const source = new EventSource('/api/events');
-  let lost = false;
   source.addEventListener('hello', () => {
     live.textContent = 'live';
     live.className = 'live on';
@@ -468,8 +467,11 @@ function connect() {
     lost = true;
     live.textContent = 'reconnecting…';
     live.className = 'live off';
+    // The browser retries by itself unless it gave up (an answer that was not an event stream).
+    if (source.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
   };
 }
+let lost = false;
 
 // ---- theme and wiring --------------------------------------------------------------------------
 function toggleTheme() {
