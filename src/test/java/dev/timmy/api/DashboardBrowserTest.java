@@ -96,7 +96,7 @@ class DashboardBrowserTest {
 
   @BeforeEach
   void open() {
-    driver.manage().window().setSize(new Dimension(1280, 800));
+    viewport(new Dimension(1280, 800));
     driver.get(h.url("/"));
     waitFor("the backlog", () -> !driver.findElements(By.cssSelector("#backlog-table tbody tr[data-rank]")).isEmpty());
   }
@@ -231,7 +231,7 @@ class DashboardBrowserTest {
     List<String> overflow = new ArrayList<>();
     for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
       for (String theme : List.of("light", "dark")) {
-        driver.manage().window().setSize(size);
+        viewport(size);
         ((JavascriptExecutor) driver).executeScript("document.documentElement.dataset.theme = arguments[0]; window.scrollTo(0, 0);", theme);
         String name = size.getWidth() + "x" + size.getHeight() + "-" + theme;
         Object wide = ((JavascriptExecutor) driver).executeScript(
@@ -284,6 +284,15 @@ class DashboardBrowserTest {
       if (System.nanoTime() > until) fail("no cycle within 60 s");
       Thread.sleep(20);
     }
+  }
+
+  /** Sizes the window so that the page itself (the viewport) is {@code size}. */
+  private static void viewport(Dimension size) {
+    driver.manage().window().setSize(size);
+    List<?> inner = (List<?>) ((JavascriptExecutor) driver).executeScript("return [window.innerWidth, window.innerHeight];");
+    int dw = size.getWidth() - ((Number) inner.get(0)).intValue();
+    int dh = size.getHeight() - ((Number) inner.get(1)).intValue();
+    if (dw != 0 || dh != 0) driver.manage().window().setSize(new Dimension(size.getWidth() + dw, size.getHeight() + dh));
   }
 
   private static List<WebElement> rows() {
