@@ -96,6 +96,7 @@ async function refresh() {
     showNote('No decision yet: ' + e.message);
     return;
   }
+  renderKpis();
   renderFilters();
   renderBacklog();
   renderAgents();
@@ -140,6 +141,26 @@ function describe(o) {
   return Object.entries(o).map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(' · ');
 }
 function showNote(text) { $('alerts').appendChild(el('div', { class: 'alert info', text })); }
+
+// ---- at a glance -------------------------------------------------------------------------------
+function renderKpis() {
+  const d = state.dash;
+  const inFlight = state.agents.agents.reduce((n, a) => n + (a.work || []).length, 0);
+  const stuck = state.agents.agents.filter(a => a.state === 'STUCK' || a.state === 'OFFLINE').length;
+  const count = s => d.actions.filter(a => a.status === s).length;
+  const vetoed = d.backlog.reduce((n, r) => n + r.proposals.filter(p => p.outcome === 'vetoed').length, 0);
+  const v = d.velocity.perDay;
+  const kpi = (label, value, note, cls) => el('div', { class: 'kpi ' + (cls || '') }, el('div', { class: 'kpi-value', text: value }),
+    el('div', { class: 'kpi-label', text: label }), note ? el('div', { class: 'kpi-note', text: note }) : null);
+  append(clear($('kpis')), [
+    kpi('ranked issues', d.backlog.length, d.repos.length + ' repositories'),
+    kpi('in flight', inFlight, stuck ? stuck + ' agent(s) stuck or offline' : 'no agent stuck or offline', stuck ? 'warn' : ''),
+    kpi('for Alex', d.escalations.length, d.escalations.length ? 'see below' : 'nothing', d.escalations.length ? 'warn' : ''),
+    kpi(d.mode === 'live' ? 'done this cycle' : 'would do this cycle', count(d.mode === 'live' ? 'DONE' : 'WOULD_DO'), 'cycle ' + d.cycleId),
+    kpi('refused · vetoed', count('REFUSED') + ' · ' + vetoed, 'by the guard · by the rules', count('REFUSED') + vetoed ? 'bad' : ''),
+    kpi('closed · merged, 14 d', v.reduce((n, x) => n + x.issuesClosed, 0) + ' · ' + v.reduce((n, x) => n + x.pullsMerged, 0), 'issues · pull requests'),
+  ]);
+}
 
 // ---- backlog -----------------------------------------------------------------------------------
 function fillSelect(select, values) {

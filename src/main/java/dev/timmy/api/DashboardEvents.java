@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,24 +31,18 @@ public final class DashboardEvents implements CycleListener, AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final AtomicBoolean ticking = new AtomicBoolean();
+  private volatile Supplier<Object> status = () -> null;
+  private volatile long periodMillis = 2_000;
   private volatile Object lastStatus;
 
-  /** Checks {@code status} every {@code periodMillis} and announces each change; pings clients too. */
+  /**
+   * Checks {@code status} every {@code periodMillis} while pages are connected, announcing each
+   * change, and pings them. Nothing runs before the first page connects.
+   */
   public void watch(Supplier<Object> status, long periodMillis) {
-    lastStatus = status.get();
-    ticker.scheduleWithFixedDelay(() -> {
-      try {
-        Object now = status.get();
-        if (!Objects.equals(now, lastStatus)) {
-          lastStatus = now;
-          send("status", now);
-        } else {
-          for (SseClient c : clients) c.sendComment("ping");
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("dashboard status check failed: {}", e.toString());
-      }
-    }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    this.status = status;
+    this.periodMillis = periodMillis;
   }
 
   /** A new page: kept open until it goes away. */
@@ -56,6 +51,25 @@ public final class DashboardEvents implements CycleListener, AutoCloseable {
     client.onClose(() -> clients.remove(client));
     clients.add(client);
     client.sendEvent("hello", Map.of("clients", clients.size()));
+    if (ticking.compareAndSet(false, true)) {
+      lastStatus = status.get();
+      ticker.scheduleWithFixedDelay(this::tick, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void tick() {
+    if (clients.isEmpty()) return;
+    try {
+      Object now = status.get();
+      if (!Objects.equals(now, lastStatus)) {
+        lastStatus = now;
+        send("status", now);
+      } else {
+        for (SseClient c : clients) c.sendComment("ping");
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("dashboard status check failed: {}", e.toString());
+    }
   }
 
   int clients() {

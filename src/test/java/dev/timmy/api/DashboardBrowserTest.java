@@ -202,6 +202,31 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void acting_asks_for_the_admin_token_sends_it_as_a_bearer_and_stores_nothing_else() throws IOException {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript("sessionStorage.clear();");
+    long before = h.get("/api/cycles?limit=1").json().get("cycles").get(0).get("id").asLong();
+    driver.findElement(By.id("run-cycle")).click();
+    waitFor("the token dialog", () -> driver.findElement(By.id("token-dialog")).isDisplayed());
+    driver.findElement(By.id("token-input")).sendKeys("not-the-token");
+    driver.findElement(By.id("token-ok")).click();
+    waitFor("the refusal", () -> driver.findElements(By.cssSelector(".toast.bad")).stream().anyMatch(t -> t.getText().contains("admin token")));
+    assertEquals(null, js.executeScript("return sessionStorage.getItem('timmy.adminToken');"), "a refused token is forgotten");
+    assertEquals(before, h.get("/api/cycles?limit=1").json().get("cycles").get(0).get("id").asLong(), "nothing ran");
+
+    driver.findElement(By.id("run-cycle")).click();
+    waitFor("the token dialog again", () -> driver.findElement(By.id("token-dialog")).isDisplayed());
+    driver.findElement(By.id("token-input")).sendKeys(Harness.ADMIN_TOKEN);
+    driver.findElement(By.id("token-ok")).click();
+    waitFor("a new cycle on the page", () -> Long.parseLong(driver.findElement(By.tagName("body")).getAttribute("data-cycle")) > before);
+    assertEquals(Harness.ADMIN_TOKEN, js.executeScript("return sessionStorage.getItem('timmy.adminToken');"));
+    assertEquals(1L, js.executeScript("return sessionStorage.length;"), "only the token");
+    assertEquals(0L, js.executeScript("return localStorage.length;"));
+    assertEquals("", js.executeScript("return document.cookie;"));
+    js.executeScript("sessionStorage.clear();");
+  }
+
+  @Test
   void an_issue_titled_with_markup_shows_as_text_and_runs_nothing() {
     WebElement row = driver.findElement(By.cssSelector("[data-row-subject='" + HOSTILE_SUBJECT + "']"));
     assertEquals(HOSTILE, row.findElement(By.cssSelector(".title")).getText());
