@@ -145,8 +145,11 @@ function showNote(text) { $('alerts').appendChild(el('div', { class: 'alert info
 // ---- at a glance -------------------------------------------------------------------------------
 function renderKpis() {
   const d = state.dash;
-  const inFlight = state.agents.agents.reduce((n, a) => n + (a.work || []).length, 0);
-  const stuck = state.agents.agents.filter(a => a.state === 'STUCK' || a.state === 'OFFLINE').length;
+  const work = state.agents.agents.flatMap(a => a.work || []);
+  const byStage = {};
+  for (const w of work) byStage[w.stage] = (byStage[w.stage] || 0) + 1;
+  const stages = Object.entries(byStage).map(([k, n]) => n + ' ' + k.replace(/_/g, ' ').toLowerCase()).join(' · ');
+  const down = state.agents.agents.filter(a => a.state === 'STUCK' || a.state === 'OFFLINE').map(a => a.agent.name);
   const count = s => d.actions.filter(a => a.status === s).length;
   const vetoed = d.backlog.reduce((n, r) => n + r.proposals.filter(p => p.outcome === 'vetoed').length, 0);
   const v = d.velocity.perDay;
@@ -154,7 +157,7 @@ function renderKpis() {
     el('div', { class: 'kpi-label', text: label }), note ? el('div', { class: 'kpi-note', text: note }) : null);
   append(clear($('kpis')), [
     kpi('ranked issues', d.backlog.length, d.repos.length + ' repositories'),
-    kpi('in flight', inFlight, stuck ? stuck + ' agent(s) stuck or offline' : 'no agent stuck or offline', stuck ? 'warn' : ''),
+    kpi('in flight', work.length, down.length ? down.join(', ') + ' stuck or offline' : stages || 'nothing', down.length ? 'warn' : ''),
     kpi('for Alex', d.escalations.length, d.escalations.length ? 'see below' : 'nothing', d.escalations.length ? 'warn' : ''),
     kpi(d.mode === 'live' ? 'done this cycle' : 'would do this cycle', count(d.mode === 'live' ? 'DONE' : 'WOULD_DO'), 'cycle ' + d.cycleId),
     kpi('refused · vetoed', count('REFUSED') + ' · ' + vetoed, 'by the guard · by the rules', count('REFUSED') + vetoed ? 'bad' : ''),

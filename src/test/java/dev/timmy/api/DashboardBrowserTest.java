@@ -56,6 +56,7 @@ class DashboardBrowserTest {
   static Harness h;
   static ChromeDriver driver;
   static Path profile;
+  static Path rules;
 
   @BeforeAll
   static void start() throws Exception {
@@ -66,9 +67,14 @@ class DashboardBrowserTest {
     Assumptions.assumeTrue(present, "no headless Chromium (" + CHROMIUM + ", " + DRIVER + "): browser tests skipped;"
         + " apt-get install -y chromium chromium-driver, or run with -Dtimmy.requireBrowser=true to make this a failure");
     Path fixtures = hostileDemo(dir.resolve("fixtures"));
+    rules = dir.resolve("rules");
+    Files.createDirectories(rules);
+    try (Stream<Path> files = Files.list(Path.of("rules"))) {
+      for (Path f : files.toList()) Files.copy(f, rules.resolve(f.getFileName()));
+    }
     TimmyConfig d = TimmyConfig.demo();
     TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), null, null,
-        new ServiceConfig(8377, "127.0.0.1", 3600, false, "rules", fixtures.toString()), d.budgets(),
+        new ServiceConfig(8377, "127.0.0.1", 3600, false, rules.toString(), fixtures.toString()), d.budgets(),
         new JournalConfig(dir.resolve("timmy.db").toString(), 30));
     h = Harness.start(config, Harness.secrets(), ServeOptions.defaults());
     profile = Files.createTempDirectory("timmy-chromium-");
@@ -224,6 +230,24 @@ class DashboardBrowserTest {
     assertEquals(0L, js.executeScript("return localStorage.length;"));
     assertEquals("", js.executeScript("return document.cookie;"));
     js.executeScript("sessionStorage.clear();");
+  }
+
+  @Test
+  void a_rule_error_shows_in_red_with_its_file_and_line_until_the_rules_compile_again() throws IOException {
+    waitFor("the live feed", () -> driver.findElement(By.id("live")).getText().equals("live"));
+    Path priority = rules.resolve("priority.drl");
+    String good = Files.readString(priority);
+    try {
+      Files.writeString(priority, good + "\nrule \"broken\" when then nonsense( end\n");
+      assertEquals(422, h.admin("/api/rules/reload", "{}").code());
+      waitFor("the rule error on the page", () -> driver.findElements(By.cssSelector("#alerts .alert")).stream()
+          .anyMatch(a -> a.getText().matches("(?s).*Rule error .*priority\\.drl:\\d+.*")));
+    } finally {
+      Files.writeString(priority, good);
+      h.admin("/api/rules/reload", "{}");
+    }
+    waitFor("the error gone", () -> driver.findElements(By.cssSelector("#alerts .alert")).stream()
+        .noneMatch(a -> a.getText().contains("Rule error")));
   }
 
   @Test
