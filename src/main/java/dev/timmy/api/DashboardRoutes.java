@@ -39,6 +39,9 @@ import java.util.stream.Collectors;
 final class DashboardRoutes {
   /** The page's own files, by name; nothing else under /dashboard is served. */
   private static final Map<String, String> ASSETS = Map.of(
+      "dom.js", "text/javascript; charset=utf-8",
+      "views.js", "text/javascript; charset=utf-8",
+      "explain.js", "text/javascript; charset=utf-8",
       "dashboard.js", "text/javascript; charset=utf-8",
       "dashboard.css", "text/css; charset=utf-8",
       "favicon.svg", "image/svg+xml");

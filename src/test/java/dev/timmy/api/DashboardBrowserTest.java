@@ -13,17 +13,14 @@ import dev.timmy.config.JournalConfig;
 import dev.timmy.config.ServiceConfig;
 import dev.timmy.config.TimmyConfig;
 import dev.timmy.service.ServeOptions;
-import dev.timmy.service.Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,13 +29,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real browser: Debian's headless Chromium driven by Selenium against a real
@@ -47,69 +39,44 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * that a failure. Screenshots of each view land in target/screenshots/.
  */
 class DashboardBrowserTest {
-  static final String CHROMIUM = System.getProperty("timmy.chromium", "/usr/bin/chromium");
-  static final String DRIVER = System.getProperty("timmy.chromedriver", "/usr/bin/chromedriver");
   static final String HOSTILE = "<img src=x onerror=alert(1)>";
   static final String HOSTILE_SUBJECT = "alex/game-bot#20";
 
   @TempDir static Path dir;
   static Harness h;
+  static Browser browser;
   static ChromeDriver driver;
-  static Path profile;
   static Path rules;
 
   @BeforeAll
   static void start() throws Exception {
-    boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER));
-    if (!present && Boolean.getBoolean("timmy.requireBrowser")) {
-      fail("timmy.requireBrowser=true but " + CHROMIUM + " or " + DRIVER + " is missing: apt-get install -y chromium chromium-driver");
-    }
-    Assumptions.assumeTrue(present, "no headless Chromium (" + CHROMIUM + ", " + DRIVER + "): browser tests skipped;"
-        + " apt-get install -y chromium chromium-driver, or run with -Dtimmy.requireBrowser=true to make this a failure");
+    Browser.require();
     Path fixtures = hostileDemo(dir.resolve("fixtures"));
-    rules = dir.resolve("rules");
-    Files.createDirectories(rules);
-    try (Stream<Path> files = Files.list(Path.of("rules"))) {
-      for (Path f : files.toList()) Files.copy(f, rules.resolve(f.getFileName()));
-    }
+    rules = copy(Path.of("rules"), dir.resolve("rules"));
     TimmyConfig d = TimmyConfig.demo();
     TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), null, null,
         new ServiceConfig(8377, "127.0.0.1", 3600, false, rules.toString(), fixtures.toString()), d.budgets(),
         new JournalConfig(dir.resolve("timmy.db").toString(), 30));
     h = Harness.start(config, Harness.secrets(), ServeOptions.defaults());
-    profile = Files.createTempDirectory("timmy-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + profile, "--window-size=1280,800", "--hide-scrollbars");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(DRIVER).toFile())
-        .usingAnyFreePort().build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    browser = new Browser();
+    driver = browser.driver;
   }
 
   @AfterAll
   static void stop() throws IOException {
-    if (driver != null) driver.quit();
+    if (browser != null) browser.close();
     if (h != null) h.close();
-    if (profile != null) {
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-      }
-    }
   }
 
   @BeforeEach
   void open() {
-    viewport(new Dimension(1280, 800));
+    browser.viewport(new Dimension(1280, 800));
     driver.get(h.url("/"));
-    waitFor("the backlog", () -> !driver.findElements(By.cssSelector("#backlog-table tbody tr[data-rank]")).isEmpty());
+    browser.waitFor("the backlog", () -> !driver.findElements(By.cssSelector("#backlog-table tbody tr[data-rank]")).isEmpty());
   }
 
-  /** The demo house with one issue title replaced by markup that would run script if it were parsed. */
-  static Path hostileDemo(Path to) throws IOException {
-    Path from = Path.of("fixtures/demo");
+  /** Copies the tree {@code from} to {@code to}. */
+  static Path copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path p : files.toList()) {
         Path target = to.resolve(from.relativize(p).toString());
@@ -117,6 +84,12 @@ class DashboardBrowserTest {
         else Files.copy(p, target);
       }
     }
+    return to;
+  }
+
+  /** The demo house with one issue title replaced by markup that would run script if it were parsed. */
+  static Path hostileDemo(Path to) throws IOException {
+    copy(Path.of("fixtures/demo"), to);
     Path issues = to.resolve("gitea/alex/game-bot/issues.json");
     ArrayNode all = (ArrayNode) Json.mapper().readTree(issues.toFile());
     boolean found = false;
@@ -168,7 +141,7 @@ class DashboardBrowserTest {
     // HD#14 is idle for 40 days but on hold: the stale warning is proposed and vetoed.
     driver.findElement(By.cssSelector("[data-row-subject='alex/hermes-dashboard#14'] .title")).click();
     WebElement drawer = driver.findElement(By.id("explain"));
-    waitFor("the explanation", () -> !drawer.findElements(By.cssSelector(".part")).isEmpty());
+    browser.waitFor("the explanation", () -> !drawer.findElements(By.cssSelector(".part")).isEmpty());
     assertEquals("alex/hermes-dashboard#14", driver.findElement(By.id("explain-title")).getText());
     assertTrue(drawer.findElements(By.cssSelector(".part")).size() >= 2, "base points and more");
     assertTrue(drawer.getText().contains("PRIO-001"), "the parts name their rules");
@@ -176,7 +149,7 @@ class DashboardBrowserTest {
     assertFalse(vetoes.isEmpty(), "on hold: its proposals are vetoed");
     assertTrue(vetoes.get(0).getText().contains("vetoed"), vetoes.get(0).getText());
     assertTrue(drawer.getText().contains("✔") && drawer.getText().contains("✘"), "the checklist has both marks");
-    shoot("explain-issue-1280x800-light");
+    browser.shoot("explain-issue-1280x800-light");
     driver.findElement(By.id("explain-close")).click();
     assertFalse(drawer.isDisplayed());
   }
@@ -185,7 +158,7 @@ class DashboardBrowserTest {
   void an_agent_a_model_and_a_loop_open_their_explanations_too() {
     for (String subject : List.of("agent:claude", "model:qwen3:14b", "loop:heartbeat")) {
       driver.findElement(By.cssSelector("[data-subject='" + subject + "']")).click();
-      waitFor(subject, () -> subject.equals(driver.findElement(By.id("explain-title")).getText())
+      browser.waitFor(subject, () -> subject.equals(driver.findElement(By.id("explain-title")).getText())
           && !driver.findElements(By.cssSelector("#explain-body h3")).isEmpty());
       driver.findElement(By.id("explain-close")).click();
       assertFalse(driver.findElement(By.id("explain")).isDisplayed(), "closed after " + subject);
@@ -196,12 +169,12 @@ class DashboardBrowserTest {
   void a_new_cycle_appears_without_a_reload() throws IOException {
     long before = Long.parseLong(driver.findElement(By.tagName("body")).getAttribute("data-cycle"));
     ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 'yes';");
-    waitFor("the live feed", () -> driver.findElement(By.id("live")).getText().equals("live"));
+    browser.waitFor("the live feed", () -> driver.findElement(By.id("live")).getText().equals("live"));
     Harness.Reply r = h.admin("/api/cycles", "{}");
     assertEquals(200, r.code(), r.body());
     long after = r.json().get("id").asLong();
     assertTrue(after > before);
-    waitFor("cycle " + after + " on the page",
+    browser.waitFor("cycle " + after + " on the page",
         () -> !driver.findElements(By.cssSelector("#cycles-table tr[data-cycle='" + after + "']")).isEmpty()
             && String.valueOf(after).equals(driver.findElement(By.tagName("body")).getAttribute("data-cycle")));
     assertEquals("yes", ((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"), "no reload");
@@ -213,18 +186,18 @@ class DashboardBrowserTest {
     js.executeScript("sessionStorage.clear();");
     long before = h.get("/api/cycles?limit=1").json().get("cycles").get(0).get("id").asLong();
     driver.findElement(By.id("run-cycle")).click();
-    waitFor("the token dialog", () -> driver.findElement(By.id("token-dialog")).isDisplayed());
+    browser.waitFor("the token dialog", () -> driver.findElement(By.id("token-dialog")).isDisplayed());
     driver.findElement(By.id("token-input")).sendKeys("not-the-token");
     driver.findElement(By.id("token-ok")).click();
-    waitFor("the refusal", () -> driver.findElements(By.cssSelector(".toast.bad")).stream().anyMatch(t -> t.getText().contains("admin token")));
+    browser.waitFor("the refusal", () -> driver.findElements(By.cssSelector(".toast.bad")).stream().anyMatch(t -> t.getText().contains("admin token")));
     assertEquals(null, js.executeScript("return sessionStorage.getItem('timmy.adminToken');"), "a refused token is forgotten");
     assertEquals(before, h.get("/api/cycles?limit=1").json().get("cycles").get(0).get("id").asLong(), "nothing ran");
 
     driver.findElement(By.id("run-cycle")).click();
-    waitFor("the token dialog again", () -> driver.findElement(By.id("token-dialog")).isDisplayed());
+    browser.waitFor("the token dialog again", () -> driver.findElement(By.id("token-dialog")).isDisplayed());
     driver.findElement(By.id("token-input")).sendKeys(Harness.ADMIN_TOKEN);
     driver.findElement(By.id("token-ok")).click();
-    waitFor("a new cycle on the page", () -> Long.parseLong(driver.findElement(By.tagName("body")).getAttribute("data-cycle")) > before);
+    browser.waitFor("a new cycle on the page", () -> Long.parseLong(driver.findElement(By.tagName("body")).getAttribute("data-cycle")) > before);
     assertEquals(Harness.ADMIN_TOKEN, js.executeScript("return sessionStorage.getItem('timmy.adminToken');"));
     assertEquals(1L, js.executeScript("return sessionStorage.length;"), "only the token");
     assertEquals(0L, js.executeScript("return localStorage.length;"));
@@ -234,19 +207,19 @@ class DashboardBrowserTest {
 
   @Test
   void a_rule_error_shows_in_red_with_its_file_and_line_until_the_rules_compile_again() throws IOException {
-    waitFor("the live feed", () -> driver.findElement(By.id("live")).getText().equals("live"));
+    browser.waitFor("the live feed", () -> driver.findElement(By.id("live")).getText().equals("live"));
     Path priority = rules.resolve("priority.drl");
     String good = Files.readString(priority);
     try {
       Files.writeString(priority, good + "\nrule \"broken\" when then nonsense( end\n");
       assertEquals(422, h.admin("/api/rules/reload", "{}").code());
-      waitFor("the rule error on the page", () -> driver.findElements(By.cssSelector("#alerts .alert")).stream()
+      browser.waitFor("the rule error on the page", () -> driver.findElements(By.cssSelector("#alerts .alert")).stream()
           .anyMatch(a -> a.getText().matches("(?s).*Rule error .*priority\\.drl:\\d+.*")));
     } finally {
       Files.writeString(priority, good);
       h.admin("/api/rules/reload", "{}");
     }
-    waitFor("the error gone", () -> driver.findElements(By.cssSelector("#alerts .alert")).stream()
+    browser.waitFor("the error gone", () -> driver.findElements(By.cssSelector("#alerts .alert")).stream()
         .noneMatch(a -> a.getText().contains("Rule error")));
   }
 
@@ -256,7 +229,7 @@ class DashboardBrowserTest {
     assertEquals(HOSTILE, row.findElement(By.cssSelector(".title")).getText());
     assertTrue(driver.findElements(By.cssSelector("main img, #explain img")).isEmpty(), "no element was made of it");
     row.findElement(By.cssSelector(".title")).click();
-    waitFor("its explanation", () -> HOSTILE.equals(textOf(".explain-subtitle")));
+    browser.waitFor("its explanation", () -> HOSTILE.equals(textOf(".explain-subtitle")));
     assertTrue(driver.findElements(By.cssSelector("img")).isEmpty());
     try {
       String text = driver.switchTo().alert().getText();
@@ -280,68 +253,23 @@ class DashboardBrowserTest {
     List<String> overflow = new ArrayList<>();
     for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(1920, 1080))) {
       for (String theme : List.of("light", "dark")) {
-        viewport(size);
+        browser.viewport(size);
         ((JavascriptExecutor) driver).executeScript("document.documentElement.dataset.theme = arguments[0]; window.scrollTo(0, 0);", theme);
         String name = size.getWidth() + "x" + size.getHeight() + "-" + theme;
         Object wide = ((JavascriptExecutor) driver).executeScript(
             "return document.documentElement.scrollWidth > window.innerWidth;");
         if (Boolean.TRUE.equals(wide)) overflow.add(name);
-        shoot("page-" + name);
+        browser.shoot("page-" + name);
         driver.findElement(By.cssSelector("[data-row-subject='alex/hermes-dashboard#29'] .title")).click();
-        waitFor("the explanation", () -> !driver.findElements(By.cssSelector("#explain-body h3")).isEmpty());
-        shoot("explain-" + name);
+        browser.waitFor("the explanation", () -> !driver.findElements(By.cssSelector("#explain-body h3")).isEmpty());
+        browser.shoot("explain-" + name);
         driver.findElement(By.id("explain-close")).click();
         Long height = (Long) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight;");
         driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 120, 4000)));
-        shoot("full-" + name);
+        browser.shoot("full-" + name);
       }
     }
     assertEquals(List.of(), overflow, "views that scroll sideways");
-  }
-
-  @Test
-  void the_page_reconnects_and_catches_up_after_timmy_restarts() throws Exception {
-    Path journal = dir.resolve("restart.db");
-    TimmyConfig config = Harness.demoConfig(journal, Path.of("rules"));
-    Service first = Service.assemble(config, Harness.secrets(), ServeOptions.defaults().port(0)).start();
-    int port = first.port();
-    Service second = null;
-    try {
-      awaitCycle(first);
-      driver.get("http://127.0.0.1:" + port + "/");
-      waitFor("the live feed", () -> driver.findElement(By.id("live")).getText().equals("live"));
-      ((JavascriptExecutor) driver).executeScript("window.__sameDocument = 'yes';");
-      long before = Long.parseLong(driver.findElement(By.tagName("body")).getAttribute("data-cycle"));
-      first.close();
-      waitFor("the page to notice", () -> driver.findElement(By.id("live")).getText().startsWith("reconnecting"));
-      second = Service.assemble(config, Harness.secrets(), ServeOptions.defaults().port(port)).start();
-      awaitCycle(second);
-      long restarted = second.latest().decided().orElseThrow().cycle().id();
-      assertTrue(restarted > before, "the restarted Timmy ran a new cycle");
-      waitFor("live again, showing cycle " + restarted, () -> driver.findElement(By.id("live")).getText().equals("live")
-          && Long.parseLong(driver.findElement(By.tagName("body")).getAttribute("data-cycle")) >= restarted);
-      assertEquals("yes", ((JavascriptExecutor) driver).executeScript("return window.__sameDocument;"), "no reload");
-    } finally {
-      first.close();
-      if (second != null) second.close();
-    }
-  }
-
-  private static void awaitCycle(Service s) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (s.latest().decided().isEmpty()) {
-      if (System.nanoTime() > until) fail("no cycle within 60 s");
-      Thread.sleep(20);
-    }
-  }
-
-  /** Sizes the window so that the page itself (the viewport) is {@code size}. */
-  private static void viewport(Dimension size) {
-    driver.manage().window().setSize(size);
-    List<?> inner = (List<?>) ((JavascriptExecutor) driver).executeScript("return [window.innerWidth, window.innerHeight];");
-    int dw = size.getWidth() - ((Number) inner.get(0)).intValue();
-    int dh = size.getHeight() - ((Number) inner.get(1)).intValue();
-    if (dw != 0 || dh != 0) driver.manage().window().setSize(new Dimension(size.getWidth() + dw, size.getHeight() + dh));
   }
 
   private static List<WebElement> rows() {
@@ -355,19 +283,5 @@ class DashboardBrowserTest {
   private static String textOf(String css) {
     List<WebElement> e = driver.findElements(By.cssSelector(css));
     return e.isEmpty() ? null : e.get(0).getText();
-  }
-
-  private static void waitFor(String what, java.util.function.BooleanSupplier ok) {
-    new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(d -> ok.getAsBoolean());
-  }
-
-  static void shoot(String name) {
-    try {
-      Path out = Path.of("target/screenshots");
-      Files.createDirectories(out);
-      Files.write(out.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -63,19 +63,27 @@ class DashboardRoutesTest {
       assertTrue(scripts.group(1).contains("src=\"/dashboard/"), "a script from the jar: " + scripts.group(1));
       assertEquals("", scripts.group(2).strip(), "no inline script");
     }
-    assertEquals(1, n);
+    assertEquals(4, n, "dom.js, views.js, explain.js, dashboard.js");
     assertFalse(page.body().matches("(?s).*\\son[a-z]+=.*"), "no inline event handlers");
-    for (String file : List.of("/", "/dashboard/dashboard.js", "/dashboard/dashboard.css")) {
+    List<String> files = List.of("/", "/dashboard/dom.js", "/dashboard/views.js", "/dashboard/explain.js",
+        "/dashboard/dashboard.js", "/dashboard/dashboard.css");
+    for (String file : files) {
       String body = h.get(file).body();
       assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?(https?:)?//|url\\(\\s*[\"']?(https?:)?//|@import|fetch\\([\"']https?:")
           .matcher(body).find(), file + " loads nothing from another origin");
     }
-    assertFalse(h.get("/dashboard/dashboard.js").body().contains("innerHTML"), "the script never parses data as markup");
+    for (String file : files.subList(1, 5)) {
+      String js = h.get(file).body();
+      assertFalse(js.contains("innerHTML") || js.contains("outerHTML") || js.contains("insertAdjacentHTML")
+          || js.contains("document.write") || js.contains("eval("), file + " never parses data as markup or code");
+    }
   }
 
   @Test
   void the_page_files_are_served_with_their_types_and_nothing_else_is() throws Exception {
-    assertTrue(h.get("/dashboard/dashboard.js").contentType().startsWith("text/javascript"));
+    for (String js : List.of("dom.js", "views.js", "explain.js", "dashboard.js")) {
+      assertTrue(h.get("/dashboard/" + js).contentType().startsWith("text/javascript"), js);
+    }
     assertTrue(h.get("/dashboard/dashboard.css").contentType().startsWith("text/css"));
     assertTrue(h.get("/dashboard/favicon.svg").contentType().startsWith("image/svg+xml"));
     for (String path : List.of("/dashboard/openapi.yaml", "/dashboard/..%2Fopenapi.yaml", "/dashboard/index.html")) {
