@@ -18,9 +18,12 @@ function renderHealth() {
       el('span', { class: 'muted', text: ' — the previous rules stay in force' })));
   }
   if (h.loop && h.loop.lastError) alerts.appendChild(el('div', { class: 'alert', role: 'alert' }, el('b', { text: 'Loop error ' }), h.loop.lastError));
-  const breakers = Array.isArray(h.breakers) ? h.breakers : [];
+  // Breakers as health lists them: an array, or an object by name.
+  const raw = h.breakers;
+  const breakers = Array.isArray(raw) ? raw : raw && typeof raw === 'object'
+    ? Object.entries(raw).map(([name, v]) => Object.assign({ name }, v && typeof v === 'object' ? v : { state: v })) : [];
   for (const b of breakers) {
-    if (b && (b.open === false || b.state === 'closed')) continue;
+    if (!b || b.open === false || /^(closed|ok)$/i.test(String(b.state || ''))) continue;
     alerts.appendChild(el('div', { class: 'alert', role: 'alert' }, el('b', { text: 'Breaker open ' }), describe(b)));
   }
   if (state.status && state.status.writeFailures > 0) {
