@@ -5,6 +5,7 @@ import dev.timmy.decide.Decision;
 import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.TriageRequestItem;
 import dev.timmy.facts.Issue;
+import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.Triage;
 import dev.timmy.facts.TriageBackoff;
 import dev.timmy.facts.TriageBudget;
@@ -84,11 +85,15 @@ public final class TriageRunner implements CycleListener, AutoCloseable {
   /** Takes the cycle's requests and asks beside it; returns at once. */
   @Override
   public void finished(CycleOutcome outcome) {
-    if (outcome.decision() == null || outcome.snapshot() == null) return;
+    if (outcome.decision() != null && outcome.snapshot() != null) submit(outcome.snapshot(), outcome.decision());
+  }
+
+  /** Asks, beside the caller, what {@code decision} requests about the issues of {@code snapshot}. */
+  void submit(Snapshot snapshot, Decision decision) {
     Map<String, Issue> issues = new HashMap<>();
-    for (Issue i : outcome.snapshot().issues()) issues.put(i.subject(), i);
+    for (Issue i : snapshot.issues()) issues.put(i.subject(), i);
     int room = Math.min(config.callsPerCycle(), config.callsPerHour() - log.callsSince(clock.instant().minus(HOUR)) - inFlight.size());
-    for (TriageRequestItem r : chosen(outcome.decision())) {
+    for (TriageRequestItem r : chosen(decision)) {
       if (room <= 0) break;
       Issue issue = issues.get(r.subject());
       if (issue == null || !inFlight.add(r.subject())) continue;
