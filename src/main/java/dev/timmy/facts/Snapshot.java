@@ -90,8 +90,8 @@ public record Snapshot(
 
   /**
    * Every fact to put before the rules: the clock, its completeness, the owner and each record of
-   * each list, the work in flight and the agents' records included (the raw history is not: the
-   * records say what the rules need of it).
+   * each list, the work in flight and the agents' records (overall and by kind of work) included
+   * (the raw history is not: the records say what the rules need of it), and the brain's facts.
    */
   public List<Object> facts() {
     List<Object> all = new ArrayList<>();
@@ -104,6 +104,7 @@ public record Snapshot(
         models, loops, staleFiles, work, records)) {
       all.addAll(part);
     }
+    all.addAll(AgentRecords.byKind(takenAt, agents, history));
     all.addAll(triage.facts());
     return all;
   }
