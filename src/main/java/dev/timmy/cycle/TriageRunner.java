@@ -5,6 +5,7 @@ import dev.timmy.decide.Decision;
 import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.TriageRequestItem;
 import dev.timmy.facts.Issue;
+import dev.timmy.facts.ModelRole;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.Triage;
 import dev.timmy.facts.TriageBackoff;
@@ -96,7 +97,9 @@ public final class TriageRunner implements CycleListener, AutoCloseable {
     for (TriageRequestItem r : chosen(decision)) {
       if (room <= 0) break;
       Issue issue = issues.get(r.subject());
-      if (issue == null || !inFlight.add(r.subject())) continue;
+      // Only the configured models, in their roles, about an open issue of this snapshot: whatever a rule names.
+      if (issue == null || !issue.open() || r.role() == ModelRole.OTHER || ollama.roleOf(r.model()) != r.role()) continue;
+      if (!inFlight.add(r.subject())) continue;
       room--;
       worker.execute(() -> {
         try {

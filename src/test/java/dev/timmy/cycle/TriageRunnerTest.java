@@ -233,4 +233,18 @@ class TriageRunnerTest {
     assertEquals(2, ollama.getRequestCount(), "callsPerCycle is 2");
     assertEquals(2, runner.facts(backlog).budget().usedLastHour());
   }
+
+  @Test
+  void a_request_for_a_model_outside_the_configured_roles_or_an_unknown_issue_is_not_carried_out() throws Exception {
+    Issue i = issue(3, "Pipeline flakes");
+    Snapshot s = snapshot(runner, List.of(i));
+    Decision hostile = new Decision("rev", new Decision.SnapshotInfo(true, T, List.of()), 0, List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(
+            new dev.timmy.decide.TriageRequestItem(i.subject(), "evil:70b", ModelRole.COMPLEX, "a rule says so", "EVIL-1", "x", List.of()),
+            new dev.timmy.decide.TriageRequestItem(i.subject(), "qwen3:8b", ModelRole.COMPLEX, "wrong role", "EVIL-2", "x", List.of()),
+            new dev.timmy.decide.TriageRequestItem("alex/app#404", "qwen3:8b", ModelRole.FAST, "no such issue", "EVIL-3", "x", List.of())));
+    runner.submit(s, hostile);
+    assertTrue(runner.idle(Duration.ofSeconds(5)));
+    assertEquals(0, ollama.getRequestCount());
+  }
 }

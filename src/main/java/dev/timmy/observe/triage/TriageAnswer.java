@@ -36,11 +36,15 @@ public final class TriageAnswer {
       return failed("malformed JSON: " + Text.line(content, 80));
     }
     if (answer == null || !answer.isObject()) return failed("malformed JSON: expected an object, found " + Text.line(content, 80));
-    String area = word(answer, "area", TriageVocabulary.AREAS);
-    String kind = word(answer, "kind", TriageVocabulary.KINDS);
-    String complexity = word(answer, "complexity", TriageVocabulary.COMPLEXITIES);
-    for (String f : new String[] {area, kind, complexity}) {
-      if (f.startsWith("!")) return failed(f.substring(1));
+    String area;
+    String kind;
+    String complexity;
+    try {
+      area = word(answer, "area", TriageVocabulary.AREAS);
+      kind = word(answer, "kind", TriageVocabulary.KINDS);
+      complexity = word(answer, "complexity", TriageVocabulary.COMPLEXITIES);
+    } catch (OutOfVocabulary e) {
+      return failed(e.getMessage());
     }
     JsonNode c = answer.get("confidence");
     if (c == null || !c.isNumber() || !Double.isFinite(c.doubleValue())) {
@@ -52,13 +56,20 @@ public final class TriageAnswer {
     return new Judged(new Triage(subject, area, kind, complexity, summary, confidence, model, role, at, issueUpdatedAt), null);
   }
 
-  /** The field's word in the vocabulary, or "!" and why not. */
-  private static String word(JsonNode answer, String field, List<String> vocabulary) {
+  /** A field whose value is not a word of its vocabulary. */
+  private static final class OutOfVocabulary extends Exception {
+    OutOfVocabulary(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The field's word in the vocabulary. */
+  private static String word(JsonNode answer, String field, List<String> vocabulary) throws OutOfVocabulary {
     JsonNode v = answer.get(field);
     String found = v != null && v.isTextual() ? v.asText().strip().toLowerCase(Locale.ROOT) : null;
     if (found != null && vocabulary.contains(found)) return found;
-    return "!out of vocabulary: " + field + " must be one of " + vocabulary + ", found "
-        + (v == null ? "nothing" : Text.line(v.toString(), 40));
+    throw new OutOfVocabulary("out of vocabulary: " + field + " must be one of " + vocabulary + ", found "
+        + (v == null ? "nothing" : Text.line(v.toString(), 40)));
   }
 
   private static Judged failed(String why) {
