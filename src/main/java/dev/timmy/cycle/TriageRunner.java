@@ -54,6 +54,8 @@ public final class TriageRunner implements CycleListener, AutoCloseable {
   private final InstantSource clock;
   private final ExecutorService worker;
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  /** The journaled calls by issue version, read at start; the runner is the journal's only writer of them. */
+  private final Map<String, List<TriageLog.Call>> known = new ConcurrentHashMap<>();
 
   public TriageRunner(OllamaClient ollama, TriageLog log, TriageConfig config, InstantSource clock) {
     this.ollama = ollama;
@@ -65,6 +67,7 @@ public final class TriageRunner implements CycleListener, AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    log.all().forEach(this::remember);
   }
 
   /** What the rules may know about {@code issues} now. */
@@ -74,7 +77,7 @@ public final class TriageRunner implements CycleListener, AutoCloseable {
     List<TriageBackoff> backoffs = new ArrayList<>();
     for (Issue i : issues) {
       if (!i.open() || i.pull()) continue;
-      List<TriageLog.Call> calls = log.calls(i.subject(), i.updatedAt());
+      List<TriageLog.Call> calls = known.getOrDefault(key(i.subject(), i.updatedAt()), List.of());
       if (calls.isEmpty()) continue;
       best(calls).ifPresent(answers::add);
       backoffs.addAll(backoffs(calls));
@@ -152,6 +155,7 @@ public final class TriageRunner implements CycleListener, AutoCloseable {
       TriageAnswer.Judged judged = TriageAnswer.judge(reply.content(), r.subject(), r.model(), r.role(), at, issue.updatedAt());
       if (judged.ok()) {
         log.answered(judged.triage());
+        remember(new TriageLog.Call(r.subject(), issue.updatedAt(), r.model(), r.role(), at, judged.triage(), null));
         return;
       }
       failure = judged.failure();
@@ -164,6 +168,19 @@ public final class TriageRunner implements CycleListener, AutoCloseable {
       failure = "internal error: " + e.getClass().getSimpleName();
     }
     log.failed(r.subject(), issue.updatedAt(), r.model(), r.role(), at, failure);
+    remember(new TriageLog.Call(r.subject(), issue.updatedAt(), r.model(), r.role(), at, null, failure));
+  }
+
+  private void remember(TriageLog.Call c) {
+    known.compute(key(c.subject(), c.issueUpdatedAt()), (k, list) -> {
+      List<TriageLog.Call> more = list == null ? new ArrayList<>() : new ArrayList<>(list);
+      more.add(c);
+      return List.copyOf(more);
+    });
+  }
+
+  private static String key(String subject, Instant issueUpdatedAt) {
+    return subject + '@' + issueUpdatedAt.toEpochMilli();
   }
 
   /** The answer the rules see: the complex model's latest good one, else the fast model's. */

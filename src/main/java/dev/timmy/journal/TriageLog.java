@@ -38,13 +38,17 @@ public final class TriageLog {
         subject, issueUpdatedAt, model, role, at, failure));
   }
 
-  /** The calls about this version of the issue, oldest first. */
-  public List<Call> calls(String subject, Instant issueUpdatedAt) {
-    return db.read("read the triage calls of " + subject, c -> {
+  /** Every call journaled, oldest first (read once at start: the runner keeps them in memory). */
+  public List<Call> all() {
+    return select("");
+  }
+
+  private List<Call> select(String where, Object... args) {
+    return db.read("read the triage calls", c -> {
       List<Call> out = new ArrayList<>();
       try (PreparedStatement s = Database.prepare(c, "SELECT subject, issue_updated_at, model, role, at, ok, failure,"
-          + " area, kind, complexity, summary, confidence FROM triage WHERE subject = ? AND issue_updated_at = ? ORDER BY id",
-          subject, issueUpdatedAt); ResultSet r = s.executeQuery()) {
+          + " area, kind, complexity, summary, confidence FROM triage " + where + " ORDER BY id", args);
+          ResultSet r = s.executeQuery()) {
         while (r.next()) out.add(call(r));
       }
       return out;

@@ -82,6 +82,9 @@ class TriageServiceTest {
         Assumptions.assumeTrue(first.checksOf("host").stream().anyMatch(c -> c.name().equals("memory-pressure") && !c.ok()),
             "this machine has less than 10% of its memory free: Timmy rightly asks no model; " + first.checksOf("host"));
         assertEquals("qwen3:8b", first.triage().get(0).model(), first.checksOf("alex/app#3").toString());
+        // The runner hears of the cycle after the API does: wait for its call, then for its end.
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (chats.get() == 0 && System.nanoTime() < deadline) Thread.sleep(20);
         assertTrue(h.service.triage().idle(Duration.ofSeconds(10)));
         assertEquals(1, chats.get());
 
