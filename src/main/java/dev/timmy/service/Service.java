@@ -75,7 +75,8 @@ public final class Service implements AutoCloseable {
     this.latest = new Latest();
     Metrics metrics = new Metrics();
     Executor executor = new Executor(wiring.targets, journal, mode);
-    Authority authority = new Authority(config.owner(), config.budgets(), journal.reader(), options.clock());
+    Authority authority = new Authority(config.owner(), config.budgets(), journal.reader(), options.clock(),
+        Authority.scope(config));
     this.cycle = new Cycle(wiring.observer, rules, authority, executor, journal,
         Duration.ofDays(config.journal().retentionDays()), latest.andThen(metrics));
     this.loop = new CycleLoop(cycle, new RulesWatcher(rules), Duration.ofSeconds(config.service().cycleSeconds()));
@@ -230,7 +231,7 @@ public final class Service implements AutoCloseable {
       HouseSources house = config.house() == null ? null
           : new HouseSources(config.house(), http, new GiteaCiSource(client), clock);
       // Real targets in dry-run too: they are only asked whether they would refuse, which is journaled.
-      List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().login(), config.owner().holdLabels())));
+      List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().toOwner())));
       if (house != null) targets.addAll(HouseTargets.of(config.house(), house, clock));
       QuotaSource quota = config.quota() == null ? null : QuotaSource.of(config.quota(), http, System.getenv());
       return new Wiring(new LiveObserver(new GiteaSource(client, clock), config.owner(), config.agents(), house, quota,
