@@ -1,19 +1,18 @@
 package dev.timmy.act;
 
 import dev.timmy.decide.ProposalItem;
-import dev.timmy.facts.Subjects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The names a proposal carries into a request (a branch, a label, a login, a commit, a
- * repository), checked before any of them becomes part of a URL or a body. A rule, an issue title
+ * The names a proposal carries into a request (a branch, a label, a login, a commit),
+ * checked before any of them becomes part of a URL or a body. A rule, an issue title
  * or a model can put anything into a parameter: {@code ../../../other/victim} as a branch would
  * walk the API's path to another repository. The guard and the Gitea target ask the same checks.
  */
 public final class Names {
   private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9_][\\w.-]{0,39}");
-  private static final Pattern SHA = Pattern.compile("[0-9a-fA-F]{7,64}");
+  private static final Pattern SHA = Pattern.compile("[0-9A-Za-z]{1,64}");
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Cf}\\u2028\\u2029]");
   /** What git itself refuses in a ref name (git check-ref-format), plus the backslash and the percent sign. */
   private static final Pattern BAD_REF = Pattern.compile("[\\s~^:?*\\[\\\\%]|\\.\\.|@\\{|//");
@@ -25,8 +24,7 @@ public final class Names {
     return check("branch", p.param("branch"), branch(p.param("branch")))
         .or(() -> check("label", p.param("label"), label(p.param("label"))))
         .or(() -> check("login", p.param("login"), LOGIN.matcher(p.param("login")).matches()))
-        .or(() -> check("sha", p.param("sha"), SHA.matcher(p.param("sha")).matches()))
-        .or(() -> check("repo", p.param("repo"), Subjects.isRepo(p.param("repo"))));
+        .or(() -> check("sha", p.param("sha"), SHA.matcher(p.param("sha")).matches()));
   }
 
   /** A branch name git would accept: no {@code ..}, no empty, dot-led or {@code .lock} component, no control or glob characters. */

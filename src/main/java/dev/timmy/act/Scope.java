@@ -61,13 +61,16 @@ public final class Scope {
     if ((p.kind() == ActionKind.CREATE_ISSUE || p.kind() == ActionKind.DELETE_BRANCH) && Subjects.isRepo(subject)) {
       return Destination.of(subject);
     }
-    return Destination.none("expected a subject owner/repo#N" + (p.kind() == ActionKind.CREATE_ISSUE ? " or a repo parameter" : "")
-        + ", found " + subject);
+    return Destination.none(p.kind() == ActionKind.CREATE_ISSUE
+        ? "expected a repo parameter or a subject owner/repo[#N], found neither"
+        : "expected a subject owner/repo#N, found " + subject);
   }
 
   /** Why {@code p} may not write where it would, or empty; kinds that do not write to Gitea pass. */
   Optional<String> refusal(ProposalItem p, Snapshot snapshot) {
     if (!GITEA.contains(p.kind())) return Optional.empty();
+    // Telling Alex about the house goes to the escalation repository: the target knows it, or refuses.
+    if (p.kind() == ActionKind.ESCALATE && Subjects.canonical(p.subject()).isEmpty()) return Optional.empty();
     Destination d = writesTo(p, escalationRepo);
     if (d.repo() == null) return Optional.of(p.kind() + " " + p.subject() + ": " + d.problem());
     String repo = lower(d.repo());
