@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** How a backlog item is named everywhere: {@code owner/repo#N}; an agent is {@code agent:<name>}. */
 public final class Subjects {
   /** {@code owner/repo}: word characters, dots and dashes; neither part may be {@code .} or {@code ..}. */
-  public static final Pattern REPO = Pattern.compile("(?!\\.{1,2}/)[\\w.-]+/(?!\\.{1,2}$)[\\w.-]+");
+  public static final Pattern REPO = Pattern.compile("(?!\\.{1,2}(?![\\w.-]))[\\w.-]+/(?!\\.{1,2}(?![\\w.-]))[\\w.-]+");
   private static final Pattern ITEM = Pattern.compile("(" + REPO.pattern() + ")#0*(\\d{1,9})");
 
   private Subjects() {}
