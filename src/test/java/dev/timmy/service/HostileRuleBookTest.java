@@ -103,34 +103,24 @@ class HostileRuleBookTest {
     app.addIssue(3, "Tune the cache", "alex", T.minus(Duration.ofDays(20)), "bug");
     app.addComment(3, "alex", T.minus(Duration.ofDays(1)), "Don\u2019t   Merge anything here, and leave it to me");
     app.addIssue(4, "Fix typo", "alex", T.minus(Duration.ofDays(1)), "docs");
-    app.addPull(10, "self-approved", "kimi-code", T.minus(Duration.ofHours(5)), "aaa", "success");
-    app.pulls.get(10).put("body", "");
-    app.addReview(10, "kimi-code", "APPROVED", T.minus(Duration.ofHours(4)));
-    app.addPull(11, "red", "kimi-code", T.minus(Duration.ofHours(5)), "bbb", "failure");
-    app.pulls.get(11).put("body", "");
-    app.addReview(11, "claude-code", "APPROVED", T.minus(Duration.ofHours(4)));
-    app.addPull(12, "closes a held issue", "kimi-code", T.minus(Duration.ofHours(5)), "ccc", "success");
-    app.pulls.get(12).put("body", "Closes #2");
-    app.addReview(12, "claude-code", "APPROVED", T.minus(Duration.ofHours(4)));
-    app.addPull(13, "Alex said no", "kimi-code", T.minus(Duration.ofHours(5)), "ddd", "success");
-    app.pulls.get(13).put("body", "Closes #4");
-    app.addReview(13, "claude-code", "APPROVED", T.minus(Duration.ofHours(4)));
+    pull(app, 10, "aaa", "success", "", "kimi-code");
+    pull(app, 11, "bbb", "failure", "", "claude-code");
+    pull(app, 12, "ccc", "success", "Closes #2", "claude-code");
+    pull(app, 13, "ddd", "success", "Closes #4", "claude-code");
     app.addComment(13, "alex", T.minus(Duration.ofHours(2)), "DON'T\u00a0\u00a0merge this one yet");
     t.gitea.repo("alex/other").addIssue(1, "Someone else's issue", "bob", T.minus(Duration.ofDays(1)), "bug");
     t.gitea.repo("other/victim").addIssue(1, "victim", "bob", T.minus(Duration.ofDays(1)));
   }
 
+  /** A pull by kimi-code with {@code body}, CI {@code ci} on {@code sha}, approved by {@code approver}. */
+  private static void pull(FakeRepo app, int n, String sha, String ci, String body, String approver) {
+    app.addPull(n, "PR " + n, "kimi-code", T.minus(Duration.ofHours(5)), sha, ci);
+    app.pulls.get(n).put("body", body);
+    app.addReview(n, approver, "APPROVED", T.minus(Duration.ofHours(4)));
+  }
+
   private TimmyConfig config(GiteaTestServer t, Path rules, Path root) throws Exception {
-    return TimmyConfig.parse("""
-        owner:
-          login: alex
-        agents:
-          - name: kimi
-            kind: KIMI
-            login: kimi-code
-        gitea:
-          baseUrl: %s
-          repos: [alex/app]
+    return TimmyConfig.parse(LiveServiceTest.yaml(t, "[alex/app]", """
         house:
           ollamaUrl: http://127.0.0.1:9
           stoppableProcesses: [kimi]
@@ -141,8 +131,7 @@ class HostileRuleBookTest {
           rulesDir: %s
         journal:
           path: %s
-        """.formatted(t.config(List.of("alex/app"), false).baseUrl(), root, rules, dir.resolve("timmy-" + root.getFileName() + ".db")),
-        "timmy.yml");
+        """.formatted(root, rules, dir.resolve("timmy-" + root.getFileName() + ".db"))), "timmy.yml");
   }
 
   /** One cycle of the hostile book in {@code mode}: the journal code of each forbidden proposal's row. */

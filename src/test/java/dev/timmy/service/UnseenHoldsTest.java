@@ -37,21 +37,12 @@ class UnseenHoldsTest {
       FakeRepo web = t.gitea.repo("alex/web");
       web.addIssue(1, "Broken link", "alex", T.minus(Duration.ofDays(20)), "bug", "p1");
       t.gitea.fail(FakeGitea.path("^/api/v1/repos/alex/app/issues/comments$"), 1_000, FakeGitea.error(500, "database is locked"));
-      TimmyConfig config = TimmyConfig.parse("""
-          owner:
-            login: alex
-          agents:
-            - name: kimi
-              kind: KIMI
-              login: kimi-code
-          gitea:
-            baseUrl: %s
-            repos: [alex/app, alex/web]
+      TimmyConfig config = TimmyConfig.parse(LiveServiceTest.yaml(t, "[alex/app, alex/web]", """
           service:
             cycleSeconds: 3600
           journal:
             path: %s
-          """.formatted(t.config(List.of("alex/app"), false).baseUrl(), dir.resolve("timmy.db")), "timmy.yml");
+          """.formatted(dir.resolve("timmy.db"))), "timmy.yml");
       try (Harness h = Harness.start(config, new Secrets(Harness.ADMIN_TOKEN, null, "gitea-tok"),
           ServeOptions.defaults().clock(() -> t.gitea.now).live(true))) {
         Snapshot s = h.service.latest().decided().orElseThrow().snapshot();
