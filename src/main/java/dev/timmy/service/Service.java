@@ -81,7 +81,8 @@ public final class Service implements AutoCloseable {
     Metrics metrics = new Metrics();
     DashboardEvents events = new DashboardEvents();
     Executor executor = new Executor(wiring.targets, journal, mode);
-    Authority authority = new Authority(config.owner(), config.budgets(), journal.reader(), options.clock());
+    Authority authority = new Authority(config.owner(), config.budgets(), journal.reader(), options.clock(),
+        Authority.scope(config));
     this.cycle = new Cycle(wiring.observer, rules, authority, executor, journal,
         Duration.ofDays(config.journal().retentionDays()),
         (triage == null ? latest.andThen(metrics) : latest.andThen(metrics).andThen(triage)).andThen(events));
@@ -244,7 +245,7 @@ public final class Service implements AutoCloseable {
       HouseSources house = config.house() == null ? null
           : new HouseSources(config.house(), http, new GiteaCiSource(client), clock);
       // Real targets in dry-run too: they are only asked whether they would refuse, which is journaled.
-      List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().login(), config.owner().holdLabels())));
+      List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().toOwner())));
       if (house != null) targets.addAll(HouseTargets.of(config.house(), house, clock));
       QuotaSource quota = config.quota() == null ? null : QuotaSource.of(config.quota(), http, System.getenv());
       TriageRunner triage = house == null || !config.triage().enabled() ? null : triage(config, http, journal, clock);
