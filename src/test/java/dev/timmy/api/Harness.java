@@ -62,6 +62,20 @@ public final class Harness implements AutoCloseable {
     return h;
   }
 
+  /** Starts the service on a free port and runs cycles until one decides (a cold first one may overrun a short deadline). */
+  public static Harness startDeciding(TimmyConfig config, Secrets secrets, ServeOptions options) throws Exception {
+    Harness h = new Harness(Service.assemble(config, secrets, options.port(0)).start());
+    for (int i = 0; i < 5 && h.service.latest().decided().isEmpty(); i++) {
+      try {
+        h.service.loop().triggerNow("test").get();
+      } catch (java.util.concurrent.ExecutionException ignored) {
+        // a failed cycle: try again, the JVM is warmer now
+      }
+    }
+    h.awaitFirstCycle();
+    return h;
+  }
+
   public void awaitFirstCycle() throws InterruptedException {
     long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (service.latest().decided().isEmpty()) {

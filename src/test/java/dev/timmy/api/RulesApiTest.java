@@ -136,24 +136,25 @@ class RulesApiTest {
   }
 
   @Test
-  void simulate_a_directory_refuses_rules_that_do_not_compile_with_every_file_and_line() throws Exception {
-    Path candidate = dir.resolve("candidate");
-    Files.createDirectories(candidate);
-    try (Stream<Path> files = Files.list(rules)) {
-      for (Path f : files.toList()) Files.copy(f, candidate.resolve(f.getFileName()));
-    }
-    Harness.Reply same = h.admin("/api/simulate", "{\"rulesDir\":" + Json.mapper().writeValueAsString(candidate.toString()) + "}");
-    assertEquals(200, same.code(), same.body());
-    assertEquals(0, same.json().get("priorities").size() + same.json().get("proposalsAdded").size());
-
+  void simulate_refuses_candidate_files_that_do_not_compile_with_every_file_and_line() throws Exception {
     String broken = priority.replace(BUGS_LHS, "$i : Issue(pull == false, open(), labels contains )");
-    Files.writeString(candidate.resolve("priority.drl"), broken);
-    Files.writeString(candidate.resolve("extra.drl"), "package timmy.policy;\nrule \"x\"\nwhen\n  Nope( )\nthen\nend\n");
-    Harness.Reply bad = h.admin("/api/simulate", "{\"rulesDir\":" + Json.mapper().writeValueAsString(candidate.toString()) + "}");
+    String extra = "package timmy.policy;\nrule \"x\"\nwhen\n  Nope( )\nthen\nend\n";
+    Harness.Reply bad = h.admin("/api/simulate", Json.mapper().writeValueAsString(
+        Map.of("files", Map.of("priority.drl", broken, "extra.drl", extra))));
     assertEquals(422, bad.code());
     String message = bad.json().get("message").asText();
     assertTrue(message.contains("priority.drl:" + lineOf(broken, "labels contains )") + ":"), message);
     assertTrue(message.contains("extra.drl:"), message);
+  }
+
+  @Test
+  void simulate_compiles_no_directory_on_the_disk() throws Exception {
+    Path candidate = dir.resolve("candidate");
+    Files.createDirectories(candidate);
+    Files.writeString(candidate.resolve("leak.drl"), "package timmy.policy;\n");
+    Harness.Reply r = h.admin("/api/simulate", "{\"rulesDir\":" + Json.mapper().writeValueAsString(candidate.toString()) + "}");
+    assertEquals(400, r.code(), r.body());
+    assertTrue(r.json().get("message").asText().startsWith("rulesDir: not accepted"), r.body());
   }
 
   @Test
