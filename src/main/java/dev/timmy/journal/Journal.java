@@ -63,6 +63,11 @@ public final class Journal {
     return new JournalReader(db);
   }
 
+  /** The webhook deliveries accepted in the last day (replays are refused). */
+  public Deliveries deliveries() {
+    return new Deliveries(db, clock);
+  }
+
   public int schemaVersion() {
     return schemaVersion;
   }

@@ -58,7 +58,10 @@ final class Migrations {
           "CREATE INDEX actions_cycle ON actions(cycle_id)",
           "CREATE INDEX actions_key ON actions(key, status)",
           "CREATE INDEX actions_subject ON actions(subject, kind, intended_at)",
-          "CREATE INDEX actions_status ON actions(status, mode)")));
+          "CREATE INDEX actions_status ON actions(status, mode)")),
+      new Step(2, "webhook deliveries accepted in the last day", List.of(
+          "CREATE TABLE webhook_deliveries (key TEXT PRIMARY KEY, received INTEGER NOT NULL)",
+          "CREATE INDEX webhook_deliveries_received ON webhook_deliveries(received)")));
 
   private Migrations() {}
 

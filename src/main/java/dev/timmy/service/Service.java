@@ -81,7 +81,7 @@ public final class Service implements AutoCloseable {
     this.loop = new CycleLoop(cycle, new RulesWatcher(rules), Duration.ofSeconds(config.service().cycleSeconds()));
     this.webhooks = new CycleTrigger(options.webhookQuiet(), options.webhookMaxDelay(), () -> loop.triggerNow("webhook"));
     this.api = new ApiServer(new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
-        webhooks::signal, options.cycleWait()));
+        webhooks::signal, options.cycleWait(), journal.deliveries()));
   }
 
   /** Builds everything, or refuses with every problem found; nothing listens or runs yet. */

@@ -103,11 +103,17 @@ public final class Harness implements AutoCloseable {
     return post(path, json, ADMIN_TOKEN);
   }
 
-  /** A Gitea delivery of {@code body}, signed with {@code secret} (null: no signature header). */
+  /** A Gitea delivery of {@code body}, signed with {@code secret} (null: no signature header), under a new delivery id. */
   public Reply webhook(String body, String secret) throws IOException {
+    return webhook(body, secret, java.util.UUID.randomUUID().toString());
+  }
+
+  /** A Gitea delivery with the delivery id {@code delivery} (null: no X-Gitea-Delivery header). */
+  public Reply webhook(String body, String secret, String delivery) throws IOException {
     byte[] raw = body.getBytes(StandardCharsets.UTF_8);
     Request.Builder b = new Request.Builder().url(url("/webhooks/gitea")).post(RequestBody.create(raw, JSON))
         .header("X-Gitea-Event", "issues");
+    if (delivery != null) b.header(WebhookVerifier.DELIVERY, delivery);
     if (secret != null) b.header(WebhookVerifier.HEADER, new WebhookVerifier(secret).sign(raw));
     return call(b.build());
   }
