@@ -51,6 +51,15 @@ public final class Harness implements AutoCloseable {
         new JournalConfig(journal.toString(), 30));
   }
 
+  /** A copy of the bundled rules at {@code to}, for a test that edits them. */
+  public static Path copyOfRules(Path to) throws IOException {
+    java.nio.file.Files.createDirectories(to);
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("rules"))) {
+      for (Path f : files.toList()) java.nio.file.Files.copy(f, to.resolve(f.getFileName()));
+    }
+    return to;
+  }
+
   public static Secrets secrets() {
     return new Secrets(ADMIN_TOKEN, WEBHOOK_SECRET, null);
   }

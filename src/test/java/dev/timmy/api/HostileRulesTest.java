@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,11 +45,7 @@ class HostileRulesTest {
 
   @BeforeEach
   void serve() throws Exception {
-    rules = dir.resolve("rules");
-    Files.createDirectories(rules);
-    try (Stream<Path> files = Files.list(Path.of("rules"))) {
-      for (Path f : files.toList()) Files.copy(f, rules.resolve(f.getFileName()));
-    }
+    rules = Harness.copyOfRules(dir.resolve("rules"));
     TimmyConfig d = Harness.demoConfig(dir.resolve("timmy.db"), rules);
     TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), null, null,
         new ServiceConfig(8377, "127.0.0.1", 3600, false, rules.toString(), "fixtures/demo", 2), d.budgets(),

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +32,7 @@ class RulesApiTest {
 
   @BeforeEach
   void serve() throws Exception {
-    rules = dir.resolve("rules");
-    Files.createDirectories(rules);
-    try (Stream<Path> files = Files.list(Path.of("rules"))) {
-      for (Path f : files.toList()) Files.copy(f, rules.resolve(f.getFileName()));
-    }
+    rules = Harness.copyOfRules(dir.resolve("rules"));
     priority = Files.readString(rules.resolve("priority.drl"));
     assertTrue(priority.contains(BUGS_LHS) && priority.contains(BUGS_POINTS), "the Bugs rule is where this test expects it");
     h = Harness.start(Harness.demoConfig(dir.resolve("timmy.db"), rules), Harness.secrets(), ServeOptions.defaults());
