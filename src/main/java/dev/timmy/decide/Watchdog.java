@@ -20,6 +20,13 @@ final class Watchdog {
   /** How long a halted evaluation gets to unwind before it is abandoned. */
   private static final Duration UNWIND = Duration.ofMillis(500);
   private static final AtomicLong WORKERS = new AtomicLong();
+  /**
+   * The first evaluation in a JVM also loads and JIT-compiles the engine, several seconds on a busy
+   * machine: until one has finished, deadlines are {@link #COLD} times longer. JVM-wide on purpose,
+   * as that cost is.
+   */
+  private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+  static final int COLD = 6;
 
   private final Semaphore workers;
   private final int maxWorkers;
@@ -53,8 +60,11 @@ final class Watchdog {
     Running it = new Running(evaluation, worker, result);
     running.add(it);
     worker.start();
+    Duration allowed = WARM.get() ? deadline : deadline.multipliedBy(COLD);
     try {
-      return result.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+      Decision d = result.get(allowed.toMillis(), TimeUnit.MILLISECONDS);
+      WARM.set(true);
+      return d;
     } catch (TimeoutException e) {
       String where = evaluation.inRule();
       evaluation.halt();
@@ -62,7 +72,7 @@ final class Watchdog {
       String outcome = ended(result) ? "it was halted"
           : stop(worker, result) ? "the rule ignored being halted and its thread was stopped"
           : "the rule ignored being halted and its thread was abandoned";
-      throw new Overdue("evaluation past its deadline of " + seconds(deadline) + where + "; " + outcome
+      throw new Overdue("evaluation past its deadline of " + seconds(allowed) + where + "; " + outcome
           + ". No decision was made.", where);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof EvaluationException ee) throw ee;
