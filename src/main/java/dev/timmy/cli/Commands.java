@@ -1,5 +1,6 @@
 package dev.timmy.cli;
 
+import dev.timmy.Sanitizer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
 import dev.timmy.decide.Decision;
@@ -52,10 +53,10 @@ public final class Commands {
       };
     } catch (RuleErrors e) {
       err.println("timmy: the rules do not compile:");
-      for (RuleError r : e.errors()) err.println(r);
+      for (RuleError r : e.errors()) err.println(Sanitizer.terminal(r.toString()));
       return 1;
     } catch (EvaluationException e) {
-      err.println("timmy: evaluation failed: " + e.getMessage());
+      err.println("timmy: evaluation failed: " + Sanitizer.terminal(e.getMessage()));
       return 1;
     } catch (IOException e) {
       err.println("timmy: " + e.getMessage());
@@ -115,7 +116,7 @@ public final class Commands {
   private int serve(Args a) {
     ServeOptions options = ServeOptions.defaults().live(a.has("live"));
     if (a.has("port")) options = options.port(a.getInt("port", 0));
-    return new Serve(out, err, System.getenv()).run(configFile(a), options);
+    return new Serve(Sanitizer.stream(out), Sanitizer.stream(err), System.getenv()).run(configFile(a), options);
   }
 
   private int recordSnapshot(Args a) throws IOException {

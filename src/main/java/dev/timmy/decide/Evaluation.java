@@ -27,6 +27,9 @@ import org.kie.api.runtime.KieSession;
 final class Evaluation {
   private final RuleSet rules;
   private final int firingLimit;
+  /** Set while running, read by the watchdog: the session to halt and who is firing. */
+  private volatile KieSession session;
+  private volatile Provenance provenance;
 
   Evaluation(RuleSet rules) {
     this(rules, 0);
@@ -42,6 +45,8 @@ final class Evaluation {
     KieSession session = rules.base().newKieSession();
     List<Object> facts = snapshot.facts();
     Provenance provenance = new Provenance(facts.size());
+    this.session = session;
+    this.provenance = provenance;
     session.addEventListener((AgendaEventListener) provenance);
     session.addEventListener((RuleRuntimeEventListener) provenance);
     try {
@@ -70,10 +75,27 @@ final class Evaluation {
     } catch (EvaluationException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new EvaluationException("a rule failed while evaluating: " + rootMessage(e), e);
+      throw new EvaluationException("a rule failed while evaluating" + inRule() + ": " + rootMessage(e), e);
+    } catch (StackOverflowError e) {
+      throw new EvaluationException("a rule recursed without end" + inRule() + " (StackOverflowError). No decision was made.");
+    } catch (OutOfMemoryError e) {
+      throw new EvaluationException("a rule ran out of memory" + inRule() + " (OutOfMemoryError). No decision was made.");
     } finally {
       session.dispose();
     }
+  }
+
+  /** Asks the engine to stop firing (from another thread); a consequence stuck in plain Java ignores it. */
+  void halt() {
+    KieSession s = session;
+    if (s != null) s.halt();
+  }
+
+  /** Where the evaluation is: {@code " in rule ID \"title\""}, or {@code " while matching"} between firings. */
+  String inRule() {
+    Provenance p = provenance;
+    if (p == null) return " before the first firing";
+    return p.firing().map(r -> " in rule " + r).orElse(" while matching (no rule firing)");
   }
 
   private static int fire(KieSession session, int limit, Provenance provenance) {

@@ -30,7 +30,8 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   private final Map<Rule, int[]> firingsByRule = new IdentityHashMap<>();
   /** A rule's id and title, read once from its metadata. */
   private final Map<Rule, String[]> names = new IdentityHashMap<>();
-  private Match current;
+  /** Volatile: the deadline watchdog reads it from another thread to name a rule that hangs. */
+  private volatile Match current;
 
   /** {@code facts}: how many facts go in, to size the maps once instead of growing them. */
   Provenance(int facts) {
@@ -77,6 +78,13 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
       said.add(w);
     }
     return new Because(name[0], name[1], said);
+  }
+
+  /** The rule firing right now, as {@code ID "title"}; empty between firings (while matching). */
+  java.util.Optional<String> firing() {
+    Match m = current;
+    return m == null ? java.util.Optional.empty()
+        : java.util.Optional.of(idOf(m.getRule()) + " \"" + titleOf(m.getRule()) + "\"");
   }
 
   /** The rule that fired most, to name the likely culprit of a runaway. */

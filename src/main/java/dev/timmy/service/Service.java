@@ -89,7 +89,7 @@ public final class Service implements AutoCloseable {
     this.loop = new CycleLoop(cycle, new RulesWatcher(rules), Duration.ofSeconds(config.service().cycleSeconds()));
     this.webhooks = new CycleTrigger(options.webhookQuiet(), options.webhookMaxDelay(), () -> loop.triggerNow("webhook"));
     this.api = new ApiServer(new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
-        webhooks::signal, options.cycleWait(), events));
+        webhooks::signal, options.cycleWait(), events, journal.deliveries()));
   }
 
   /** Builds everything, or refuses with every problem found; nothing listens or runs yet. */
@@ -112,7 +112,7 @@ public final class Service implements AutoCloseable {
       }
     }
     if (!problems.isEmpty()) throw new ServiceException(problems);
-    RuleBook rules = openRules(Path.of(config.service().rulesDir()));
+    RuleBook rules = openRules(Path.of(config.service().rulesDir()), Duration.ofSeconds(config.service().evaluationSeconds()));
     Journal journal;
     try {
       journal = Journal.open(Path.of(config.journal().path()), options.clock());
@@ -213,9 +213,9 @@ public final class Service implements AutoCloseable {
     return api;
   }
 
-  private static RuleBook openRules(Path dir) throws ServiceException {
+  private static RuleBook openRules(Path dir, Duration deadline) throws ServiceException {
     try {
-      return RuleBook.open(dir);
+      return RuleBook.open(dir, deadline);
     } catch (RuleErrors e) {
       List<String> lines = new ArrayList<>(List.of("service.rulesDir: the rules in " + dir + " do not compile:"));
       e.errors().forEach(r -> lines.add("  " + r));
@@ -226,7 +226,7 @@ public final class Service implements AutoCloseable {
   private static TimmyConfig withLive(TimmyConfig c) {
     ServiceConfig s = c.service();
     return new TimmyConfig(c.owner(), c.agents(), c.gitea(), c.house(),
-        new ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir()), c.budgets(), c.journal(),
+        new ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir(), s.evaluationSeconds()), c.budgets(), c.journal(),
         c.quota(), c.triage());
   }
 
