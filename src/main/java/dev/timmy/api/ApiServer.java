@@ -4,6 +4,7 @@ import dev.timmy.Json;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.Set;
@@ -30,6 +31,11 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
 
   public ApiServer(Backend backend) {
+    this(backend, null);
+  }
+
+  /** With {@code mcp} (when not null) answering {@code POST /mcp}: the MCP tools over streamable HTTP. */
+  public ApiServer(Backend backend, Handler mcp) {
     Admin admin = new Admin(backend.secrets());
     StatusRoutes status = new StatusRoutes(backend);
     JournalRoutes journal = new JournalRoutes(backend);
@@ -57,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
       r.get("/api/agents", house::agents);
       r.get("/api/house", house::house);
       r.post("/webhooks/gitea", webhooks::gitea);
+      if (mcp != null) r.post("/mcp", mcp);
       r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
       r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, translate(e)));
       r.exception(Exception.class, (e, ctx) -> {

@@ -38,7 +38,11 @@ final class ExplainRoutes {
   }
 
   private void explain(Context ctx, String subject) {
-    int cycles = Params.integer(ctx, "cycles", 10, 1, 100);
+    ctx.json(explained(subject, Params.integer(ctx, "cycles", 10, 1, 100)));
+  }
+
+  /** The explanation of {@code subject} over the last {@code cycles} cycles, or a 404 {@code not_found}. */
+  Wire.Explained explained(String subject, int cycles) {
     Optional<Latest.Decided> d = b.latest().decided();
     SubjectHistory history = b.journal().history(subject, cycles);
     Wire.Current current = d.map(x -> current(x, subject)).orElse(null);
@@ -47,9 +51,9 @@ final class ExplainRoutes {
       throw ApiException.notFound("subject " + subject + ": expected something the latest snapshot or the journal"
           + " knows (owner/repo#N, agent:NAME, model:NAME, loop:NAME, file:PATH, host), found nothing about it");
     }
-    ctx.json(new Wire.Explained(subject, d.map(x -> Catalog.title(x.snapshot(), subject)).orElse(null),
+    return new Wire.Explained(subject, d.map(x -> Catalog.title(x.snapshot(), subject)).orElse(null),
         d.map(x -> x.cycle().id()).orElse(null), d.map(x -> x.snapshot().takenAt()).orElse(null), current,
-        current == null ? List.of() : whyNot(current), history.cycles()));
+        current == null ? List.of() : whyNot(current), history.cycles());
   }
 
   private Wire.Current current(Latest.Decided x, String subject) {

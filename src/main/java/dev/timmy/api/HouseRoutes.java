@@ -23,6 +23,10 @@ final class HouseRoutes {
   }
 
   void agents(Context ctx) {
+    ctx.json(agents());
+  }
+
+  Wire.Agents agents() {
     Latest.Decided x = b.latest().require();
     Decision d = x.decision();
     Map<String, List<ActionRow>> actions = actionsBySubject(x);
@@ -43,17 +47,21 @@ final class HouseRoutes {
           s.quotas().stream().filter(a::spends).findFirst().orElse(null), routes, proposals, checks(d, subject),
           d.escalationsOf(subject), actions.getOrDefault(subject, List.of()));
     }).toList();
-    ctx.json(new Wire.Agents(x.cycle().id(), x.snapshot().takenAt(), views));
+    return new Wire.Agents(x.cycle().id(), x.snapshot().takenAt(), views);
   }
 
   void house(Context ctx) {
+    ctx.json(house());
+  }
+
+  Wire.House house() {
     Latest.Decided x = b.latest().require();
     Snapshot s = x.snapshot();
     Map<String, List<ActionRow>> actions = actionsBySubject(x);
     Concerns c = new Concerns(x.decision(), actions);
-    ctx.json(new Wire.House(x.cycle().id(), s.takenAt(), s.complete(), s.gaps(), c.of(Catalog.HOST, s.host()),
+    return new Wire.House(x.cycle().id(), s.takenAt(), s.complete(), s.gaps(), c.of(Catalog.HOST, s.host()),
         c.all(s.disks(), Catalog::disk), c.all(s.models(), Catalog::model), s.ollamaDown(), c.all(s.loops(), Catalog::loop),
-        c.all(s.staleFiles(), Catalog::file), c.all(s.processes(), Catalog::process), s.quotas()));
+        c.all(s.staleFiles(), Catalog::file), c.all(s.processes(), Catalog::process), s.quotas());
   }
 
   /** The decision and actions about each house subject. */

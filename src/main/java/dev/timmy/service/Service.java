@@ -5,6 +5,7 @@ import dev.timmy.act.Executor;
 import dev.timmy.act.Target;
 import dev.timmy.act.gitea.GiteaTarget;
 import dev.timmy.act.house.HouseTargets;
+import dev.timmy.api.Answers;
 import dev.timmy.api.ApiServer;
 import dev.timmy.api.Backend;
 import dev.timmy.api.Latest;
@@ -23,6 +24,8 @@ import dev.timmy.observe.quota.QuotaSource;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalException;
 import dev.timmy.journal.Mode;
+import dev.timmy.mcp.McpServers;
+import dev.timmy.mcp.Tools;
 import dev.timmy.observe.DemoHouse;
 import dev.timmy.observe.gitea.CycleTrigger;
 import dev.timmy.observe.gitea.GiteaClient;
@@ -57,6 +60,7 @@ public final class Service implements AutoCloseable {
   private final CycleLoop loop;
   private final CycleTrigger webhooks;
   private final ApiServer api;
+  private final Backend backend;
   private final Latest latest;
   private final Mode mode;
   private final String source;
@@ -80,8 +84,10 @@ public final class Service implements AutoCloseable {
         Duration.ofDays(config.journal().retentionDays()), latest.andThen(metrics));
     this.loop = new CycleLoop(cycle, new RulesWatcher(rules), Duration.ofSeconds(config.service().cycleSeconds()));
     this.webhooks = new CycleTrigger(options.webhookQuiet(), options.webhookMaxDelay(), () -> loop.triggerNow("webhook"));
-    this.api = new ApiServer(new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
-        webhooks::signal, options.cycleWait()));
+    this.backend = new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
+        webhooks::signal, options.cycleWait());
+    Answers answers = new Answers(backend);
+    this.api = new ApiServer(backend, McpServers.http(new Tools(answers), answers::requireAdmin));
   }
 
   /** Builds everything, or refuses with every problem found; nothing listens or runs yet. */
@@ -197,6 +203,11 @@ public final class Service implements AutoCloseable {
 
   public ApiServer api() {
     return api;
+  }
+
+  /** What the API reads, for other front ends (the MCP tools over stdio). */
+  public Backend backend() {
+    return backend;
   }
 
   private static RuleBook openRules(Path dir) throws ServiceException {
