@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timmy.Json;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.RouteItem;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +179,23 @@ abstract class McpContract {
     assertTrue(agents.get("agents").size() >= 2, agents.toString());
     JsonNode house = ok(call(client(), "house", Map.of()));
     assertTrue(house.get("models").size() >= 1, house.toString());
+  }
+
+  /** One JSON-RPC request as a line, for the tests that speak the protocol byte for byte. */
+  static String request(int id, String method, Map<String, Object> params) throws Exception {
+    ObjectNode r = Json.mapper().createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
+    r.set("params", Json.mapper().valueToTree(params));
+    return Json.mapper().writeValueAsString(r);
+  }
+
+  static String initialize() throws Exception {
+    return request(1, "initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
+        "clientInfo", Map.of("name", "raw", "version", "1")));
+  }
+
+  static void send(OutputStream in, String line) throws Exception {
+    in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    in.flush();
   }
 
   static String text(McpSchema.CallToolResult r) {

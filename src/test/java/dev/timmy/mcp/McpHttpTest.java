@@ -11,10 +11,19 @@ import dev.timmy.service.ServeOptions;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -94,6 +103,46 @@ class McpHttpTest extends McpContract {
       ok(call(wrong, "agents", Map.of()));
     } finally {
       wrong.closeGracefully();
+    }
+  }
+
+  @Test
+  void timmy_mcp_with_the_config_reads_the_running_timmys_journal_and_observes_nothing() throws Exception {
+    Path config = dir.resolve("timmy.yml");
+    Files.writeString(config, "owner:\n  login: alex\nagents:\n  - name: kimi\n    kind: KIMI\n    login: kimi-code\n"
+        + "journal:\n  path: " + dir.resolve("timmy.db") + "\n");
+    String top = decision().priorities().get(0).subject();
+    long journaled = h.service.journal().reader().history(top, 1).cycles().get(0).cycle().id();
+    PipedOutputStream toServer = new PipedOutputStream();
+    PipedInputStream fromServer = new PipedInputStream(1 << 20);
+    PipedOutputStream serverOut = new PipedOutputStream(fromServer);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 20);
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> new McpCommand(new PrintStream(err, true), Map.of())
+        .run(config, null, null, false, serverIn, serverOut));
+    exit.whenComplete((code, e) -> close(serverOut)); // a server that ends early ends the reads below too
+    BufferedReader out = new BufferedReader(new InputStreamReader(fromServer, StandardCharsets.UTF_8));
+    send(toServer, initialize());
+    String first = out.readLine();
+    assertTrue(first != null, () -> "timmy mcp --config answers initialize; it said: " + err);
+    assertEquals(1, Json.mapper().readTree(first).get("id").asInt(), err.toString());
+    send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+    send(toServer, request(2, "tools/call", Map.of("name", "history", "arguments", Map.of("subject", top))));
+    JsonNode history = Json.mapper().readTree(out.readLine()).get("result").get("structuredContent");
+    assertEquals(journaled, history.get("cycles").get(0).get("cycle").get("id").asLong(), history.toString());
+    send(toServer, request(3, "tools/call", Map.of("name", "backlog", "arguments", Map.of())));
+    JsonNode backlog = Json.mapper().readTree(out.readLine()).get("result");
+    assertTrue(backlog.get("isError").asBoolean());
+    assertEquals("no_snapshot", backlog.get("structuredContent").get("code").asText());
+    toServer.close();
+    assertEquals(0, exit.get(60, TimeUnit.SECONDS), err.toString());
+  }
+
+  private static void close(PipedOutputStream out) {
+    try {
+      out.close();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

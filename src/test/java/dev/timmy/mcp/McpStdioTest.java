@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timmy.Json;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.RuleBook;
@@ -82,8 +81,7 @@ class McpStdioTest extends McpContract {
     List<String> lines = new ArrayList<>();
     try (OutputStream in = p.getOutputStream();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      send(in, request(1, "initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
-          "clientInfo", Map.of("name", "raw", "version", "1"))));
+      send(in, initialize());
       lines.add(out.readLine());
       send(in, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
       String priority = Files.readString(Path.of("rules", "priority.drl"));
@@ -106,14 +104,4 @@ class McpStdioTest extends McpContract {
     assertTrue(Files.readString(err).contains("Client initialize request"), "logs go to stderr");
   }
 
-  private static String request(int id, String method, Map<String, Object> params) throws Exception {
-    ObjectNode r = Json.mapper().createObjectNode().put("jsonrpc", "2.0").put("id", id).put("method", method);
-    r.set("params", Json.mapper().valueToTree(params));
-    return Json.mapper().writeValueAsString(r);
-  }
-
-  private static void send(OutputStream in, String line) throws Exception {
-    in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-    in.flush();
-  }
 }
