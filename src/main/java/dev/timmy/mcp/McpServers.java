@@ -23,6 +23,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The same {@link Tools} over the two transports of the official SDK: stdio (one client, the
@@ -56,7 +57,7 @@ public final class McpServers {
   }
 
   /** The Javalin handler of {@code POST /mcp}: loopback callers only; simulate needs the admin token. */
-  public static Handler http(Tools tools, java.util.function.Consumer<String> requireAdmin) {
+  public static Handler http(Tools tools, Consumer<String> requireAdmin) {
     HttpServletStatelessServerTransport transport = HttpServletStatelessServerTransport.builder().jsonMapper(mapper())
         .messageEndpoint(ENDPOINT)
         .contextExtractor(req -> {
