@@ -29,6 +29,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private final Javalin app;
+  private final DashboardEvents events;
 
   public ApiServer(Backend backend) {
     this(backend, null);
@@ -43,6 +44,8 @@ public final class ApiServer implements AutoCloseable {
     RulesRoutes rules = new RulesRoutes(backend);
     HouseRoutes house = new HouseRoutes(backend);
     WebhookRoutes webhooks = new WebhookRoutes(backend);
+    DashboardRoutes dashboard = new DashboardRoutes(backend);
+    events = backend.events();
     app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.startup.showJavalinBanner = false;
@@ -63,6 +66,10 @@ public final class ApiServer implements AutoCloseable {
       r.get("/api/agents", house::agents);
       r.get("/api/house", house::house);
       r.post("/webhooks/gitea", webhooks::gitea);
+      r.get("/", dashboard::page);
+      r.get("/dashboard/{file}", dashboard::asset);
+      r.get("/api/dashboard", dashboard::view);
+      r.sse("/api/events", dashboard::events);
       if (mcp != null) r.post("/mcp", mcp);
       r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
       r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, translate(e)));
@@ -94,6 +101,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    events.close(); // open event streams would hold Jetty's graceful stop
     app.stop();
   }
 

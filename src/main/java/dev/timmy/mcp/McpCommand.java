@@ -112,7 +112,7 @@ public final class McpCommand {
       throw new ServiceException(e.errors().stream().map(r -> "service.rulesDir: " + r).toList());
     }
     return new Backend(Journal.open(journal).reader(), rules, null, new Latest(), null,
-        Secrets.fromEnvironment(env, config), Mode.DRY_RUN, config.demoMode() ? "demo" : "gitea", () -> {}, null);
+        Secrets.fromEnvironment(env, config), Mode.DRY_RUN, config.demoMode() ? "demo" : "gitea", () -> {}, null, null);
   }
 
   /** Counts down when the stream ends: the client closed stdin, so the server stops. */
