@@ -16,7 +16,7 @@ import java.util.Set;
  * The hard guard no rule can lift. It refuses vetoed proposals, destructive ones from a partial
  * snapshot, anything on a subject Alex holds (label or explicit instruction, re-checked here
  * from the snapshot, independently of the rules), what a target itself refuses, and whatever is
- * past the budgets or behind an open circuit breaker. One {@link Guard} per cycle holds the
+ * past the budgets or behind the open circuit breaker of its target. One {@link Guard} per cycle holds the
  * cycle's counts.
  */
 public final class Authority {
@@ -29,12 +29,14 @@ public final class Authority {
   private final BudgetConfig budgets;
   private final JournalReader journal;
   private final InstantSource clock;
+  private final Breakers breakers;
 
   public Authority(OwnerConfig owner, BudgetConfig budgets, JournalReader journal, InstantSource clock) {
     this.owner = owner;
     this.budgets = budgets;
     this.journal = journal;
     this.clock = clock;
+    this.breakers = new Breakers(budgets, journal, clock);
   }
 
   public static Authority from(TimmyConfig config, Journal journal) {
@@ -43,8 +45,12 @@ public final class Authority {
 
   /** The guard for one cycle acting on {@code snapshot} in {@code mode}. */
   public Guard open(Snapshot snapshot, Mode mode) {
-    return new Guard(this, snapshot, mode,
-        mode == Mode.LIVE ? journal.failureStreak(budgets.writeErrorsBeforeStop()) : null);
+    return new Guard(this, snapshot, mode);
+  }
+
+  /** The circuit breakers, one per target (also shown by health). */
+  public Breakers breakers() {
+    return breakers;
   }
 
   OwnerConfig owner() {

@@ -52,6 +52,7 @@ public final class Service implements AutoCloseable {
   private final int port;
   private final OkHttpClient http;
   private final Journal journal;
+  private final JournalLock lock;
   private final RuleBook rules;
   private final Cycle cycle;
   private final CycleLoop loop;
@@ -64,8 +65,9 @@ public final class Service implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
 
   private Service(TimmyConfig config, ServeOptions options, Secrets secrets, OkHttpClient http, Journal journal,
-      RuleBook rules, Wiring wiring) {
+      RuleBook rules, Wiring wiring, JournalLock lock) {
     this.config = config;
+    this.lock = lock;
     this.port = options.port() != null ? options.port() : config.service().port();
     this.http = http;
     this.journal = journal;
@@ -80,8 +82,10 @@ public final class Service implements AutoCloseable {
         Duration.ofDays(config.journal().retentionDays()), latest.andThen(metrics));
     this.loop = new CycleLoop(cycle, new RulesWatcher(rules), Duration.ofSeconds(config.service().cycleSeconds()));
     this.webhooks = new CycleTrigger(options.webhookQuiet(), options.webhookMaxDelay(), () -> loop.triggerNow("webhook"));
+    List<Target> targets = List.copyOf(wiring.targets);
     this.api = new ApiServer(new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
-        webhooks::signal, options.cycleWait()));
+        webhooks::signal, options.cycleWait(), () -> authority.breakers().of(targets), cycleLimit(config),
+        options.clock()));
   }
 
   /** Builds everything, or refuses with every problem found; nothing listens or runs yet. */
@@ -105,6 +109,18 @@ public final class Service implements AutoCloseable {
     }
     if (!problems.isEmpty()) throw new ServiceException(problems);
     RuleBook rules = openRules(Path.of(config.service().rulesDir()));
+    // One Timmy per journal: a second one would act on the same backlog again.
+    JournalLock lock = JournalLock.acquire(Path.of(config.journal().path()), options.clock());
+    try {
+      return assemble(config, secrets, options, fixtures, live, rules, lock);
+    } catch (ServiceException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static Service assemble(TimmyConfig config, Secrets secrets, ServeOptions options, Path fixtures, boolean live,
+      RuleBook rules, JournalLock lock) throws ServiceException {
     Journal journal;
     try {
       journal = Journal.open(Path.of(config.journal().path()), options.clock());
@@ -118,7 +134,7 @@ public final class Service implements AutoCloseable {
       RestartLedgerSeeder.seed(wiring.house.ledger(), journal.reader(),
           Duration.ofMinutes(config.house().restartWindowMinutes()), options.clock().instant());
     }
-    return new Service(config, options, secrets, http, journal, rules, wiring);
+    return new Service(config, options, secrets, http, journal, rules, wiring, lock);
   }
 
   /** Listens, recovers what an earlier stop left half done, and starts the loop (first cycle at once). */
@@ -145,6 +161,7 @@ public final class Service implements AutoCloseable {
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+      lock.close();
       closed.countDown();
     }
   }
@@ -197,6 +214,11 @@ public final class Service implements AutoCloseable {
 
   public ApiServer api() {
     return api;
+  }
+
+  /** A cycle running longer than its period (at least a minute) is overdue: health says degraded. */
+  static Duration cycleLimit(TimmyConfig config) {
+    return Duration.ofSeconds(Math.max(60, config.service().cycleSeconds()));
   }
 
   private static RuleBook openRules(Path dir) throws ServiceException {
