@@ -232,7 +232,7 @@ public final class JournalReader {
     return items.stream().filter(i -> i.kind() == kind).map(i -> i.as(type)).toList();
   }
 
-  private interface Row<T> {
+  interface Row<T> {
     T map(ResultSet r) throws SQLException;
   }
 
@@ -244,7 +244,7 @@ public final class JournalReader {
     }
   }
 
-  private static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+  static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
     return list(c, sql, row, args).stream().findFirst();
   }
 

@@ -58,7 +58,12 @@ final class Migrations {
           "CREATE INDEX actions_cycle ON actions(cycle_id)",
           "CREATE INDEX actions_key ON actions(key, status)",
           "CREATE INDEX actions_subject ON actions(subject, kind, intended_at)",
-          "CREATE INDEX actions_status ON actions(status, mode)")));
+          "CREATE INDEX actions_status ON actions(status, mode)")),
+      new Step(2, "occurrences of a reported problem (a recurring problem is told again)", List.of(
+          """
+          CREATE TABLE occurrences (
+            key TEXT PRIMARY KEY, occurrence INTEGER NOT NULL, first_cycle INTEGER NOT NULL,
+            last_cycle INTEGER NOT NULL) WITHOUT ROWID""")));
 
   private Migrations() {}
 
