@@ -17,13 +17,14 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Carries authorised proposals out, one target per action kind. Dry-run (the default) journals
- * WOULD_DO and touches nothing. Live writes the intent first, asks the target whether the effect
- * is already there, acts, and writes the outcome. "Already done" is read from the world, never
+ * Carries authorised proposals out, one target per action kind. Both modes ask the target whether
+ * the effect is already there (a read). Dry-run (the default) then journals WOULD_DO and touches
+ * nothing; live writes the intent first, acts, and writes the outcome. "Already done" is read from the world, never
  * from the journal: what someone undid is done again — until the same action has been undone
  * twice (done twice and missing again), when Timmy stops redoing it and tells Alex once instead
  * of fighting. A reported problem (ESCALATE, CREATE_ISSUE) is reported once per occurrence: when
@@ -96,8 +97,7 @@ public final class Executor {
     if (target == null) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, "no-executor", "no executor for " + p.kind());
     Verdict verdict = guard.review(p, target);
     if (!verdict.allowed()) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, verdict.code(), verdict.reason());
-    ActionRow row = mode == Mode.LIVE ? live(cycleId, p, target)
-        : journal.record(cycleId, p, mode, ActionStatus.WOULD_DO, null, "would " + describe(p));
+    ActionRow row = mode == Mode.LIVE ? live(cycleId, p, target) : dryRun(cycleId, p, target);
     guard.recorded(p, row.status());
     return row;
   }
@@ -110,12 +110,8 @@ public final class Executor {
   private ActionRow live(long cycleId, ProposalItem p, Target target) {
     long id = journal.intend(cycleId, p, mode);
     try {
-      if (target.alreadyDone(p)) return journal.complete(id, ActionStatus.SKIPPED_ALREADY_DONE, "live-state", "already present in live state");
-      int times = UNDOABLE.contains(p.kind()) || REPORTS.contains(p.kind()) ? journal.reader().timesDone(p.id()) : 0;
-      if (times >= 2) {
-        return journal.complete(id, ActionStatus.REFUSED, UNDONE_TWICE, "done " + times + " times and undone again in "
-            + "Gitea since: Timmy does not fight a person" + (UNDOABLE.contains(p.kind()) ? " and tells the owner once" : ""));
-      }
+      Optional<Stop> stop = beforeActing(p, target);
+      if (stop.isPresent()) return journal.complete(id, stop.get().status(), stop.get().code(), stop.get().why());
       return journal.complete(id, ActionStatus.DONE, null, target.perform(p));
     } catch (ActionRefused e) {
       return journal.complete(id, ActionStatus.REFUSED, REFUSED_LIVE, e.getMessage());
@@ -123,6 +119,29 @@ public final class Executor {
       return journal.complete(id, ActionStatus.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
+
+  /** The same live checks (reads only), so WOULD_DO means live would do it; nothing is written. */
+  private ActionRow dryRun(long cycleId, ProposalItem p, Target target) {
+    String would = "would " + describe(p);
+    try {
+      Optional<Stop> stop = beforeActing(p, target);
+      if (stop.isPresent()) return journal.record(cycleId, p, mode, stop.get().status(), stop.get().code(), stop.get().why());
+    } catch (IOException | RuntimeException e) {
+      would += " (the live state could not be read: " + e.getMessage() + ")";
+    }
+    return journal.record(cycleId, p, mode, ActionStatus.WOULD_DO, null, would);
+  }
+
+  /** Why not to act although the guard allows it: the effect is there, or a person undid it twice. */
+  private Optional<Stop> beforeActing(ProposalItem p, Target target) throws IOException {
+    if (target.alreadyDone(p)) return Optional.of(new Stop(ActionStatus.SKIPPED_ALREADY_DONE, "live-state", "already present in live state"));
+    int times = UNDOABLE.contains(p.kind()) || REPORTS.contains(p.kind()) ? journal.reader().timesDone(p.id()) : 0;
+    if (times < 2) return Optional.empty();
+    return Optional.of(new Stop(ActionStatus.REFUSED, UNDONE_TWICE, "done " + times + " times and undone again in the world"
+        + " since: Timmy does not fight a person" + (UNDOABLE.contains(p.kind()) ? " and tells the owner once" : "")));
+  }
+
+  private record Stop(ActionStatus status, String code, String why) {}
 
   /**
    * The proposal as this occurrence of its problem: the first keeps its key (and so the markers

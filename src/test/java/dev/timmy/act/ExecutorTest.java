@@ -63,12 +63,22 @@ class ExecutorTest {
   }
 
   @Test
-  void dry_run_records_would_do_and_never_reads_or_writes_live_state() {
+  void dry_run_reads_the_live_state_as_live_does_records_would_do_and_writes_nothing() {
     List<ActionRow> rows = cycle(new Executor(List.of(target), journal, Mode.DRY_RUN), HELLO);
     assertEquals(List.of(ActionStatus.WOULD_DO), statuses(rows));
     assertEquals("would COMMENT alex/app#2 (topic=hello): \"Hello about hello\"", rows.get(0).outcome());
-    assertEquals(List.of(new RecordingTarget.Call("refusal", HELLO.id())), target.calls());
+    assertEquals(List.of(new RecordingTarget.Call("refusal", HELLO.id()), new RecordingTarget.Call("alreadyDone", HELLO.id())),
+        target.calls());
     assertEquals(Mode.DRY_RUN, rows.get(0).mode());
+  }
+
+  @Test
+  void dry_run_does_not_claim_it_would_do_what_is_already_in_the_world() {
+    target.present(HELLO.id());
+    ActionRow row = cycle(new Executor(List.of(target), journal, Mode.DRY_RUN), HELLO).get(0);
+    assertEquals(ActionStatus.SKIPPED_ALREADY_DONE, row.status());
+    assertEquals("live-state", row.code());
+    assertEquals(List.of(), target.performed());
   }
 
   @Test
