@@ -63,14 +63,19 @@ class LiveServiceTest {
         """.formatted(t.config(List.of("alex/app"), false).baseUrl()) + more;
   }
 
+  /** Timmy served live on the fake Gitea's alex/app, the demo roster, one cycle a hour (tests ask for more). */
+  private Harness live(GiteaTestServer t) throws Exception {
+    TimmyConfig d = Harness.demoConfig(dir.resolve("timmy.db"), Path.of("rules"));
+    TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), t.config(List.of("alex/app"), true), null,
+        new ServiceConfig(8377, "127.0.0.1", 3600, true, "rules", "fixtures/demo"), d.budgets(), d.journal());
+    return Harness.start(config, new Secrets(Harness.ADMIN_TOKEN, null, "gitea-tok"), ServeOptions.defaults().clock(clock(t)));
+  }
+
   @Test
   void a_live_cycle_acts_on_gitea_once_and_the_next_cycle_does_not_repeat_it() throws Exception {
     try (GiteaTestServer t = new GiteaTestServer()) {
       backlog(t);
-      TimmyConfig d = Harness.demoConfig(dir.resolve("timmy.db"), Path.of("rules"));
-      TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), t.config(List.of("alex/app"), true), null,
-          new ServiceConfig(8377, "127.0.0.1", 3600, true, "rules", "fixtures/demo"), d.budgets(), d.journal());
-      try (Harness h = Harness.start(config, new Secrets(Harness.ADMIN_TOKEN, null, "gitea-tok"), ServeOptions.defaults().clock(clock(t)))) {
+      try (Harness h = live(t)) {
         assertEquals(Mode.LIVE, h.service.mode());
         assertEquals("gitea", h.get("/api/health").json().get("source").asText());
         Snapshot seen = h.service.latest().decided().orElseThrow().snapshot();
@@ -101,10 +106,7 @@ class LiveServiceTest {
   void an_unassigned_dispatch_is_assigned_again_and_unassigned_twice_timmy_stops_and_tells_alex_once() throws Exception {
     try (GiteaTestServer t = new GiteaTestServer()) {
       backlog(t);
-      TimmyConfig d = Harness.demoConfig(dir.resolve("timmy.db"), Path.of("rules"));
-      TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), t.config(List.of("alex/app"), true), null,
-          new ServiceConfig(8377, "127.0.0.1", 3600, true, "rules", "fixtures/demo"), d.budgets(), d.journal());
-      try (Harness h = Harness.start(config, new Secrets(Harness.ADMIN_TOKEN, null, "gitea-tok"), ServeOptions.defaults().clock(clock(t)))) {
+      try (Harness h = live(t)) {
         long first = h.service.latest().decided().orElseThrow().cycle().id();
         ActionRow assigned = h.service.journal().reader().actions(first).stream()
             .filter(a -> a.kind() == ActionKind.ASSIGN && a.status() == ActionStatus.DONE).findFirst().orElseThrow();
