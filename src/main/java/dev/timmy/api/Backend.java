@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  *
  * @param source        {@code demo} or {@code gitea}: where snapshots come from
  * @param webhookSignal called for each verified webhook delivery (a debounced cycle trigger)
+ * @param events        the dashboard's live feed (a cycle listener of the service)
  * @param cycleWait     how long {@code POST /api/cycles} waits for its cycle before answering 504
  * @param breakers      each target's circuit breaker now
  * @param cycleLimit    how long a cycle may run before health calls it overdue
@@ -23,5 +24,5 @@ import java.util.function.Supplier;
  */
 public record Backend(
     JournalReader journal, RuleBook rules, CycleLoop loop, Latest latest, Metrics metrics, Secrets secrets,
-    Mode mode, String source, Runnable webhookSignal, Duration cycleWait, Supplier<List<Breakers.Breaker>> breakers,
-    Duration cycleLimit, InstantSource clock) {}
+    Mode mode, String source, Runnable webhookSignal, Duration cycleWait,
+    DashboardEvents events, Supplier<List<Breakers.Breaker>> breakers, Duration cycleLimit, InstantSource clock) {}

@@ -165,6 +165,11 @@ public final class JournalReader {
    * Actions of {@code kind} with one of {@code statuses} that finished at or after {@code since},
    * oldest first: what Timmy did lately, e.g. its loop restarts, to seed in-memory ledgers after a restart.
    */
+  public List<ActionRow> finishedSince(ActionKind kind, ActionStatus status, Instant since) {
+    return finishedSince(kind, EnumSet.of(status), since);
+  }
+
+  /** The same for any of {@code statuses}. */
   public List<ActionRow> finishedSince(ActionKind kind, Set<ActionStatus> statuses, Instant since) {
     if (statuses.isEmpty()) return List.of();
     List<Object> args = new ArrayList<>(List.of(kind));
