@@ -24,10 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One breaker per target: a failing restart command stops restarts, never a merge. */
+/** One breaker per target: a failing restart command stops restarts, never a Gitea write. */
 class BreakersTest {
   private static final BudgetConfig BUDGETS = new BudgetConfig(20, 3, 2, 30);
-  private static final ProposalItem MERGE = Given.proposal(ActionKind.MERGE, "alex/app#3", Map.of("sha", "abc"));
+  private static final ProposalItem LABEL = Given.proposal(ActionKind.ADD_LABEL, "alex/app#2", Map.of("label", "kimi-ready"));
 
   @TempDir Path dir;
   private Given.Clock clock;
@@ -60,9 +60,9 @@ class BreakersTest {
   }
 
   @Test
-  void a_failing_restart_command_opens_the_breaker_of_loops_and_a_green_merge_still_goes_through() {
+  void a_failing_restart_command_opens_the_breaker_of_loops_and_gitea_writes_still_go_through() {
     loops.failingAll("restart of heartbeat: [/bin/launchctl, kickstart] exited 1");
-    List<ActionRow> rows = cycle(Mode.LIVE, restart("a"), restart("b"), restart("c"), MERGE);
+    List<ActionRow> rows = cycle(Mode.LIVE, restart("a"), restart("b"), restart("c"), LABEL);
     assertEquals(List.of(ActionStatus.FAILED, ActionStatus.FAILED, ActionStatus.REFUSED, ActionStatus.DONE), statuses(rows));
     assertEquals("circuit-breaker", rows.get(2).code());
     assertTrue(rows.get(2).outcome().contains("other targets are not affected"), rows.get(2).outcome());
