@@ -198,4 +198,18 @@ class FileTargetTest {
       assertTrue(ds instanceof java.nio.file.SecureDirectoryStream, "this JDK on Linux offers openat-based deletion");
     }
   }
+
+  @Test
+  void a_root_that_became_a_link_to_etc_refuses_every_deletion_at_act_time() throws Exception {
+    Path alias = Files.createSymbolicLink(tree.base.resolve("alias"), tree.root);
+    FileTarget viaAlias = new FileTarget(new CleanupRoots(List.of(new dev.timmy.config.HouseConfig.CleanupRoot(alias.toString(), 7, null))),
+        OpenFiles.viaProc(), Clock.systemUTC());
+    Files.delete(alias);
+    Files.createSymbolicLink(alias, Path.of("/etc"));
+    for (String path : List.of("/etc/passwd", alias + "/passwd")) {
+      String why = assertThrows(ActionRefused.class, () -> viaAlias.perform(delete(path))).getMessage();
+      assertTrue(why.contains("refused cleanup root " + alias), why);
+    }
+    assertTrue(Files.exists(Path.of("/etc/passwd")));
+  }
 }
