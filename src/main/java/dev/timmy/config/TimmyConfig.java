@@ -83,6 +83,10 @@ public record TimmyConfig(
     if (quota != null) out.addAll(quota.problems("quota."));
     range(out, "service.port", service.port(), 1, 65535);
     if (blank(service.bind())) out.add("service.bind: expected an address such as 127.0.0.1, found nothing");
+    else if (!service.loopback() && !service.allowRemote()) {
+      out.add("service.bind: expected a loopback address (127.0.0.1, ::1) unless service.allowRemote: true is set, found "
+          + service.bind());
+    }
     range(out, "service.cycleSeconds", service.cycleSeconds(), 1, 86_400);
     if (service.live() && gitea == null) {
       out.add("service.live: expected false without a gitea section (demo mode is dry-run), found true");

@@ -55,11 +55,14 @@ public final class Serve {
     out.printf("Timmy listening on %s (%s, %s house, rules %s from %s)%n", service.url(),
         service.mode().name().toLowerCase().replace('_', '-'), service.source(), service.rules().revision(),
         service.rules().dir());
-    if (!secrets.hasAdminToken()) {
-      out.println("  " + Secrets.ADMIN_TOKEN_ENV + " is unset: POST routes answer 401 until Timmy is started with it");
+    secrets.notes(config).forEach(n -> out.println("  " + n));
+    if (options.live() || config.service().live()) {
+      out.println("  LIVE: Timmy acts on Gitea and the house, because of "
+          + (options.live() ? "--live" : "service.live: true in " + configFile));
     }
-    if (secrets.webhookSecret() == null) {
-      out.println("  " + Secrets.WEBHOOK_SECRET_ENV + " is unset: Gitea webhook deliveries are refused");
+    if (!config.service().loopback()) {
+      out.println("  WARNING: listening on " + config.service().bind() + ", reachable from other machines"
+          + " (service.allowRemote: true); GET routes need no token");
     }
     return service;
   }

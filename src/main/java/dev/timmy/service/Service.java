@@ -212,7 +212,8 @@ public final class Service implements AutoCloseable {
   private static TimmyConfig withLive(TimmyConfig c) {
     ServiceConfig s = c.service();
     return new TimmyConfig(c.owner(), c.agents(), c.gitea(), c.house(),
-        new ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir()), c.budgets(), c.journal());
+        new ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir(), s.allowRemote()), c.budgets(),
+        c.journal(), c.quota());
   }
 
   /** Where snapshots come from, what acts, and in which mode. */
