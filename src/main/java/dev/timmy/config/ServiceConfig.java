@@ -17,6 +17,11 @@ public record ServiceConfig(
     return new ServiceConfig(8377, "127.0.0.1", 60, false, "rules", "fixtures/demo", false);
   }
 
+  /** The same settings reading the rules and the demo house from these directories. */
+  public ServiceConfig withDirs(String rules, String fixtures) {
+    return new ServiceConfig(port, bind, cycleSeconds, live, rules, fixtures, allowRemote);
+  }
+
   /** True when {@code bind} is a loopback address (127.0.0.0/8, ::1 or localhost). */
   public boolean loopback() {
     String b = bind == null ? "" : bind.strip().toLowerCase(java.util.Locale.ROOT);

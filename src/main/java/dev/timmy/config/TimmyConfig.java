@@ -44,6 +44,11 @@ public record TimmyConfig(
     this(owner, agents, gitea, house, service, budgets, journal, null);
   }
 
+  /** The same configuration with another service section. */
+  public TimmyConfig withService(ServiceConfig s) {
+    return new TimmyConfig(owner, agents, gitea, house, s, budgets, journal, quota);
+  }
+
   /** Reads and validates {@code file}; fails with every problem found, each with its line. */
   public static TimmyConfig load(Path file) throws ConfigException {
     return ConfigLoader.load(file);

@@ -1,5 +1,6 @@
 package dev.timmy.service;
 
+import dev.timmy.config.Bundled;
 import dev.timmy.config.ConfigException;
 import dev.timmy.config.ConfigProblem;
 import dev.timmy.config.Secrets;
@@ -50,11 +51,17 @@ public final class Serve {
   /** Assembles and starts the service and says where it listens; the caller closes it. */
   public Service start(Path configFile, ServeOptions options) throws ServiceException {
     TimmyConfig config = load(configFile);
+    Bundled.Located rules = Bundled.rules(config.service().rulesDir());
+    Bundled.Located demo = config.demoMode() ? Bundled.fixtures(config.service().fixturesDir())
+        : new Bundled.Located(Path.of(config.service().fixturesDir()), false);
+    config = config.withService(config.service().withDirs(rules.path().toString(), demo.path().toString()));
     Secrets secrets = Secrets.fromEnvironment(env, config);
     Service service = Service.assemble(config, secrets, options).start();
     out.printf("Timmy listening on %s (%s, %s house, rules %s from %s)%n", service.url(),
         service.mode().name().toLowerCase().replace('_', '-'), service.source(), service.rules().revision(),
         service.rules().dir());
+    if (rules.bundled()) out.println("  " + rules.note("rules/"));
+    if (demo.bundled()) out.println("  " + demo.note("fixtures/demo/ (demo house)"));
     secrets.notes(config).forEach(n -> out.println("  " + n));
     if (options.live() || config.service().live()) {
       out.println("  LIVE: Timmy acts on Gitea and the house, because of "
