@@ -43,16 +43,22 @@ public final class ProcessTarget implements Target {
     return Set.of(ActionKind.STOP_PROCESS);
   }
 
-  /** A subject that is no pid, or a name not on the list, is refused before anything is looked up. */
+  /**
+   * Every check {@link #perform} makes, without a signal, so dry-run refuses what live refuses: no
+   * pid, pid 1 or Timmy, a name not on the list, and for a running process an executable that is
+   * not that name or another user's. A process already gone is no refusal: it is done.
+   */
   @Override
   public Optional<String> refusal(ProposalItem proposal) {
     try {
-      pid(proposal);
+      long pid = pid(proposal);
       String name = proposal.param("name");
       if (name.isBlank() || stoppable.match(name).isEmpty()) {
         throw new ActionRefused("refused to stop " + proposal.subject() + ": name \"" + name
             + "\" is not among house.stoppableProcesses");
       }
+      Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+      if (h.isPresent()) check(h.get(), name);
       return Optional.empty();
     } catch (ActionRefused e) {
       return Optional.of(e.getMessage());

@@ -212,4 +212,15 @@ class FileTargetTest {
     }
     assertTrue(Files.exists(Path.of("/etc/passwd")));
   }
+
+  @Test
+  void dry_run_refuses_what_live_would_refuse_without_touching_anything() throws Exception {
+    assertTrue(target.refusal(delete("/etc/passwd")).orElse("").contains("not below a configured cleanup root"));
+    assertTrue(target.refusal(delete(tree.root + "/link-to-outside.log")).orElse("").contains("is a symbolic link"));
+    assertTrue(target.refusal(delete(tree.root + "/young.log")).orElse("").contains("younger than the root's 7 days"));
+    assertTrue(target.refusal(delete(tree.root + "/linkdir/secret.log")).orElse("").contains("is a symbolic link"));
+    assertEquals(java.util.Optional.empty(), target.refusal(delete(tree.root + "/old.log")), "live would delete it");
+    assertEquals(java.util.Optional.empty(), target.refusal(delete(tree.root + "/gone.log")), "already gone: done, not refused");
+    assertTrue(Files.exists(tree.root.resolve("old.log")) && Files.exists(tree.root.resolve("young.log")));
+  }
 }

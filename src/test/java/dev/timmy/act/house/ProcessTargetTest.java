@@ -136,4 +136,14 @@ class ProcessTargetTest {
     assertTrue(any.refusal(stop(ProcessHandle.current().pid(), "java")).orElse("").contains("it is Timmy"));
     assertThrows(ActionRefused.class, () -> any.perform(stop(1, "systemd")));
   }
+
+  @Test
+  void dry_run_refuses_a_process_whose_executable_is_not_the_name_without_signalling_it() throws Exception {
+    Process p = start("sleep", "/bin/sleep", "300");
+    ProcessTarget both = new ProcessTarget(List.of("sleep", "ollama"), Duration.ofMillis(100));
+    assertEquals("refused to stop pid " + p.pid() + ": it is sleep now, the proposal says ollama",
+        both.refusal(stop(p.pid(), "ollama")).orElse(""));
+    assertEquals(java.util.Optional.empty(), both.refusal(stop(p.pid(), "sleep")), "live would stop it");
+    assertTrue(p.isAlive());
+  }
 }
