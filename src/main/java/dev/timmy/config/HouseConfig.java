@@ -157,7 +157,7 @@ public record HouseConfig(
     } else if (r.matches("(.*/)?\\.\\.?(/.*)?")) {
       out.add(at + "root: expected a path without . or .. segments, found " + r);
     } else {
-      SystemDirs.refusalResolved(Path.of(r), System.getProperty("user.home"))
+      SystemDirs.refusalResolved(Path.of(r))
           .ifPresent(why -> out.add(at + "root: expected a directory of Timmy's own files, found " + r + ", which " + why));
     }
     range(out, at + "olderThanDays", c.olderThanDays(), 1, 3650);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Directories no cleanup root may be, on Linux and macOS alike: the operating system's trees
@@ -28,6 +29,21 @@ public final class SystemDirs {
       "/lost+found");
 
   private SystemDirs() {}
+
+  /** This user's home directories: Java's {@code user.home} and {@code $HOME} when they differ. */
+  public static List<String> homes() {
+    return Stream.of(System.getProperty("user.home"), System.getenv("HOME"))
+        .filter(h -> h != null && !h.isBlank()).distinct().toList();
+  }
+
+  /** The test against each of this user's home directories ({@link #homes}). */
+  public static Optional<String> refusal(Path dir) {
+    for (String home : homes()) {
+      Optional<String> why = refusal(dir, home);
+      if (why.isPresent()) return why;
+    }
+    return homes().isEmpty() ? refusal(dir, (String) null) : Optional.empty();
+  }
 
   /** Why {@code dir} (absolute, normalized) may not be a cleanup root; empty when it may. */
   public static Optional<String> refusal(Path dir, String home) {
@@ -53,17 +69,17 @@ public final class SystemDirs {
    * The same test on the configured path and, where it exists, on its real path (links
    * resolved): {@code /srv/logs -> /etc} is refused as /etc. Empty when both may be roots.
    */
-  public static Optional<String> refusalResolved(Path configured, String home) {
+  public static Optional<String> refusalResolved(Path configured) {
     try {
-      return refusal(configured, configured.toRealPath(), home);
+      return refusal(configured, configured.toRealPath());
     } catch (IOException e) {
-      return refusal(configured, home); // absent for now: checked again at every scan
+      return refusal(configured); // absent for now: checked again at every scan
     }
   }
 
   /** The test on a root as configured and as it really is. */
-  public static Optional<String> refusal(Path configured, Path real, String home) {
-    return refusal(configured, home).or(() -> refusal(real, home).map(why -> "resolves to " + real + ", which " + why));
+  public static Optional<String> refusal(Path configured, Path real) {
+    return refusal(configured).or(() -> refusal(real).map(why -> "resolves to " + real + ", which " + why));
   }
 
   private static String lower(String s) {

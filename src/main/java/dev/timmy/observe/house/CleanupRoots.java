@@ -42,7 +42,7 @@ public final class CleanupRoots {
   public Root resolve(CleanupRoot root) throws IOException {
     Path configured = Path.of(root.root());
     Path real = configured.toRealPath();
-    Optional<String> why = SystemDirs.refusal(configured, real, System.getProperty("user.home"));
+    Optional<String> why = SystemDirs.refusal(configured, real);
     if (why.isPresent()) throw new IOException("refused cleanup root " + root.root() + ": it " + why.get());
     return new Root(root, configured, real);
   }
