@@ -11,6 +11,10 @@ import dev.timmy.facts.ProcessInfo;
 import dev.timmy.facts.Quota;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.StaleFile;
+import dev.timmy.facts.Triage;
+import dev.timmy.facts.TriageBackoff;
+import dev.timmy.facts.TriageBudget;
+import dev.timmy.facts.TriageFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +22,14 @@ import java.util.List;
 /**
  * The {@code given:} part of a scenario: the snapshot the rules see. Backlog facts and agents
  * are filled with defaults ({@link IssueSpec} etc.); house facts and the history of closed work
- * are taken as written. Agent loads, work in flight and records are derived, as in a real cycle.
+ * are taken as written, and so are the brain's facts (triage answers, back-offs, budget). Agent loads, work in flight and records are derived, as in a real cycle.
  */
 record GivenSpec(
     Instant now, Boolean complete, List<String> gaps, OwnerSpec owner, List<IssueSpec> issues,
     List<PullSpec> pulls, List<CommentSpec> comments, List<AgentSpec> agents, HostMetrics host,
     List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
-    List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas, History history) {
+    List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas, History history,
+    List<Triage> triage, List<TriageBackoff> triageBackoffs, TriageBudget triageBudget) {
 
   GivenSpec {
     Defaults.require(now != null, "given needs now (an ISO-8601 instant such as 2026-11-23T09:00:00Z)");
@@ -42,6 +47,7 @@ record GivenSpec(
         Defaults.list(agents).stream().map(AgentSpec::toFact).toList(),
         List.of(), Defaults.list(quotas), host, Defaults.list(disks), Defaults.list(processes),
         Defaults.list(models), ollamaDown, Defaults.list(loops), Defaults.list(staleFiles),
-        history == null ? History.none() : history, List.of(), List.of()).withLoads();
+        history == null ? History.none() : history, List.of(), List.of(),
+        new TriageFacts(triage, triageBackoffs, triageBudget)).withLoads();
   }
 }
