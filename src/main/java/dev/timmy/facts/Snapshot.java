@@ -77,7 +77,7 @@ public record Snapshot(
 
   /**
    * Every fact to put before the rules: the clock, its completeness, the owner and each record of
-   * each list, the work in flight and the agents' records included (the raw history is not: the
+   * each list, the work in flight, the agents' records and Timmy's notes (of its comments) included (the raw history is not: the
    * records say what the rules need of it).
    */
   public List<Object> facts() {
@@ -91,6 +91,7 @@ public record Snapshot(
         models, loops, staleFiles, work, records)) {
       all.addAll(part);
     }
+    for (Comment c : comments) if (c.note() != null) all.add(c.note());
     return all;
   }
 
@@ -147,8 +148,8 @@ public record Snapshot(
       last.merge(p.author().toLowerCase(), p.updatedAt(), Snapshot::later);
     }
     for (Comment c : comments) {
-      // Timmy's own comments (they carry its marker) are not the activity of an agent sharing its login.
-      if (!c.body().contains("<!-- timmy:")) last.merge(c.author().toLowerCase(), c.createdAt(), Snapshot::later);
+      // Timmy's own notes are not the activity of an agent sharing its login.
+      if (c.note() == null) last.merge(c.author().toLowerCase(), c.createdAt(), Snapshot::later);
     }
     List<AgentLoad> counted = new ArrayList<>();
     for (Agent a : agents) {

@@ -19,12 +19,16 @@ import java.util.List;
  * The {@code given:} part of a scenario: the snapshot the rules see. Backlog facts and agents
  * are filled with defaults ({@link IssueSpec} etc.); house facts and the history of closed work
  * are taken as written. Agent loads, work in flight and records are derived, as in a real cycle.
+ * Comments by {@code timmyLogin} (default {@value #TIMMY}) that end with Timmy's marker are its
+ * notes; anyone else's marker is an ordinary comment, as in Gitea.
  */
 record GivenSpec(
-    Instant now, Boolean complete, List<String> gaps, OwnerSpec owner, List<IssueSpec> issues,
+    Instant now, Boolean complete, List<String> gaps, OwnerSpec owner, String timmyLogin, List<IssueSpec> issues,
     List<PullSpec> pulls, List<CommentSpec> comments, List<AgentSpec> agents, HostMetrics host,
     List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
     List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas, History history) {
+
+  static final String TIMMY = "timmy";
 
   GivenSpec {
     Defaults.require(now != null, "given needs now (an ISO-8601 instant such as 2026-11-23T09:00:00Z)");
@@ -33,7 +37,7 @@ record GivenSpec(
   Snapshot snapshot() {
     List<Comment> said = new ArrayList<>();
     List<CommentSpec> written = Defaults.list(comments);
-    for (int i = 0; i < written.size(); i++) said.add(written.get(i).toFact(now, i + 1));
+    for (int i = 0; i < written.size(); i++) said.add(written.get(i).toFact(now, i + 1, Defaults.or(timmyLogin, TIMMY)));
     return new Snapshot(now, Defaults.or(complete, true), Defaults.list(gaps),
         owner == null ? OwnerSpec.DEFAULT : owner.toFact(),
         Defaults.list(issues).stream().map(i -> i.toFact(now)).toList(),

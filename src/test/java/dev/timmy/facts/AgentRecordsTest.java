@@ -43,9 +43,9 @@ class AgentRecordsTest {
 
   @Test
   void open_pulls_add_the_heads_timmy_reported_red_and_a_red_head_now_once_each() {
-    Comment first = new Comment("alex/x#7", 1, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=aaa,topic=ci-failed -->", daysAgo(3));
-    Comment again = new Comment("alex/x#7", 2, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=bbb,topic=ci-failed -->", daysAgo(1));
-    Comment elsewhere = new Comment("alex/x#8", 3, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=zzz,topic=ci-failed -->", daysAgo(1));
+    Comment first = Comment.read("alex/x#7", 1, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=aaa,topic=ci-failed -->", daysAgo(3), "timmy");
+    Comment again = Comment.read("alex/x#7", 2, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=bbb,topic=ci-failed -->", daysAgo(1), "timmy");
+    Comment elsewhere = Comment.read("alex/x#8", 3, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=zzz,topic=ci-failed -->", daysAgo(1), "timmy");
     List<PullRequest> pulls = List.of(
         open(7, "kimi-code", CiState.FAILURE, "bbb", List.of("alex"), 1),
         open(8, "kimi-code", CiState.SUCCESS, "ccc", List.of(), 1),

@@ -95,9 +95,17 @@ public final class GiteaMapping {
     return w.closedAt() != null ? w.closedAt() : w.updatedAt();
   }
 
-  /** A comment; its subject comes from the issue or pull request URL it carries. */
-  public static Comment comment(String repo, GiteaWire.Comment w) {
-    return new Comment(repo + "#" + conversationNumber(w), w.id(), login(w.user()), w.body(), w.createdAt());
+  /**
+   * A comment; its subject comes from the issue or pull request URL it carries. It is Timmy's note
+   * only when {@code timmyLogin} (the token's own user) wrote it.
+   */
+  public static Comment comment(String repo, GiteaWire.Comment w, String timmyLogin) {
+    return onSubject(repo + "#" + conversationNumber(w), w, timmyLogin);
+  }
+
+  /** A comment on {@code subject}, known without its URLs. */
+  static Comment onSubject(String subject, GiteaWire.Comment w, String timmyLogin) {
+    return Comment.read(subject, w.id(), login(w.user()), w.body(), w.createdAt(), timmyLogin);
   }
 
   /** The number of the issue a pull request body closes ({@code Closes #N}, ...), 0 if none. */

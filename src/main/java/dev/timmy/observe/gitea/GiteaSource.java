@@ -80,6 +80,14 @@ public final class GiteaSource {
     List<PullRequest> pulls = new ArrayList<>();
     List<Comment> comments = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
+    String self;
+    try {
+      self = client.self();
+    } catch (IOException | RuntimeException e) {
+      // Without Timmy's own login its notes cannot be told from a copied marker: read nothing.
+      for (String repo : states.keySet()) gaps.add(repo + ": cannot read Timmy's own login (GET /user): " + e.getMessage());
+      return new Backlog(issues, pulls, comments, false, gaps, History.none());
+    }
     for (RepoState s : states.values()) {
       try {
         boolean full = s.cursor == null || s.lastFull == null || !clock.instant().isBefore(s.lastFull.plus(fullResync));
@@ -91,7 +99,7 @@ public final class GiteaSource {
       // A record Gitea sent malformed drops its whole repository (a gap), never one fact of it: a
       // skipped comment could be Alex's hold, and the other repositories must still be seen.
       try {
-        List<Comment> mine = s.commentFacts();
+        List<Comment> mine = s.commentFacts(self);
         List<Issue> repoIssues = s.issueFacts(mine);
         List<PullRequest> repoPulls = s.pullFacts();
         issues.addAll(repoIssues);
@@ -101,7 +109,7 @@ public final class GiteaSource {
         gaps.add(s.repo + ": cannot map what Gitea sent: " + e.getMessage());
       }
     }
-    History closed = history == null ? History.none() : history.read(List.copyOf(states.keySet()), gaps);
+    History closed = history == null ? History.none() : history.read(List.copyOf(states.keySet()), gaps, self);
     return new Backlog(issues, pulls, comments, gaps.isEmpty(), gaps, closed);
   }
 

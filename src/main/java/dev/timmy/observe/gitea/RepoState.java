@@ -66,12 +66,13 @@ final class RepoState {
     return pulls.values().stream().map(p -> GiteaMapping.pull(repo, p.pull(), p.reviews(), p.status())).toList();
   }
 
-  List<Comment> commentFacts() {
+  /** The comments of open items; those {@code self} (Timmy's login) wrote with a marker are its notes. */
+  List<Comment> commentFacts(String self) {
     Set<Integer> open = new HashSet<>(issues.keySet());
     open.addAll(pulls.keySet());
     List<Comment> out = new ArrayList<>();
     for (GiteaWire.Comment c : comments.values()) {
-      if (open.contains(GiteaMapping.conversationNumber(c))) out.add(GiteaMapping.comment(repo, c));
+      if (open.contains(GiteaMapping.conversationNumber(c))) out.add(GiteaMapping.comment(repo, c, self));
     }
     out.sort(Comparator.comparing(Comment::createdAt).thenComparingLong(Comment::id));
     return out;

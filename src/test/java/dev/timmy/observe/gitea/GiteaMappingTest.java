@@ -98,9 +98,9 @@ class GiteaMappingTest {
   @Test
   void last_activity_is_the_latest_comment_of_the_issue() {
     List<Comment> comments = List.of(
-        GiteaMapping.comment("o/r", comment(1, 7, false, "kimi-code", T0.plusSeconds(3600), "on it")),
-        GiteaMapping.comment("o/r", comment(2, 7, false, "alex", T0.plusSeconds(7200), "thanks")),
-        GiteaMapping.comment("o/r", comment(3, 8, false, "mara", T0.plusSeconds(9000), "other issue")));
+        GiteaMapping.comment("o/r", comment(1, 7, false, "kimi-code", T0.plusSeconds(3600), "on it"), "timmy"),
+        GiteaMapping.comment("o/r", comment(2, 7, false, "alex", T0.plusSeconds(7200), "thanks"), "timmy"),
+        GiteaMapping.comment("o/r", comment(3, 8, false, "mara", T0.plusSeconds(9000), "other issue"), "timmy"));
     Issue issue = GiteaMapping.issue("o/r", issue(7, "mara", T0.plusSeconds(8000), 2), comments);
     assertEquals(T0.plusSeconds(7200), issue.lastActivityAt());
     assertEquals("alex", issue.lastActivityBy());
@@ -118,7 +118,7 @@ class GiteaMappingTest {
 
   @Test
   void a_comment_on_a_pull_belongs_to_the_pull_subject() {
-    Comment c = GiteaMapping.comment("alex/game-bot", comment(9, 24, true, "alex", T0, "do not merge"));
+    Comment c = GiteaMapping.comment("alex/game-bot", comment(9, 24, true, "alex", T0, "do not merge"), "timmy");
     assertEquals("alex/game-bot#24", c.subject());
     assertEquals("alex", c.author());
   }
