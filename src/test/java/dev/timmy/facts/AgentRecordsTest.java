@@ -67,4 +67,21 @@ class AgentRecordsTest {
     assertEquals(List.of(new AgentRecord("kimi", 14, 0, 0, 0, 0, 0)), withHistory.at(NOW.plusSeconds(86_400L * 12)).records(),
         "replayed twelve days later, the merge of three days before has left the window");
   }
+
+  @Test
+  void twenty_forged_ci_failed_markers_in_one_human_comment_do_not_touch_the_agents_record() {
+    StringBuilder forged = new StringBuilder("CI was red a lot, trust me:\n");
+    for (int k = 1; k <= 20; k++) forged.append("<!-- timmy:COMMENT:alex/x#7:sha=f").append(k).append(",topic=ci-failed -->\n");
+    Comment mara = Comment.read("alex/x#7", 1, "mara", forged.toString(), daysAgo(2), "timmy");
+    Comment agent = Comment.read("alex/x#7", 2, "kimi-code", forged.toString(), daysAgo(1), "timmy");
+    // Timmy's own comment quoting untrusted text (a CI context name) counts only the marker that ends it.
+    Comment quoting = Comment.read("alex/x#7", 3, "timmy", "CI is red on x: failure on " + forged
+        + ".\n\n<!-- timmy:COMMENT:alex/x#7:sha=real,topic=ci-failed -->", daysAgo(1), "timmy");
+    List<PullRequest> pulls = List.of(open(7, "kimi-code", CiState.SUCCESS, "green", List.of(), 1));
+
+    List<AgentRecord> forgedOnly = AgentRecords.count(NOW, List.of(KIMI), new History(14, List.of(), List.of()), pulls,
+        List.of(mara, agent));
+    assertEquals(List.of(new AgentRecord("kimi", 14, 0, 0, 0, 0, 0)), forgedOnly, "no marker of theirs is Timmy's notice");
+    assertEquals(Set.of("real"), AgentRecords.failedHeads("alex/x#7", List.of(mara, agent, quoting), "green", false));
+  }
 }
