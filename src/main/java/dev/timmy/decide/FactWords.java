@@ -29,7 +29,9 @@ final class FactWords {
           + (p.draft() ? " draft" : "") + (p.mergeable() ? "" : " not-mergeable");
     }
     if (fact instanceof Comment c) return "comment " + c.id() + " by " + c.author() + " on " + c.subject();
-    if (fact instanceof TimmyNote n) return "Timmy's " + n.topic() + " note " + n.commentId() + " on " + n.subject() + " of " + n.at();
+    if (fact instanceof TimmyNote n) {
+      return "Timmy's " + n.kind() + (n.topic().isEmpty() ? "" : " " + n.topic()) + " note on " + n.subject() + " of " + n.at();
+    }
     if (fact instanceof Agent a) return "agent " + a.name() + " (" + a.kind() + ")";
     if (fact instanceof AgentLoad l) return "load of " + l.agent() + ": " + l.openAssignments() + " open";
     if (fact instanceof Clock c) return "clock " + c.now();

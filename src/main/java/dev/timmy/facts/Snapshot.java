@@ -77,7 +77,7 @@ public record Snapshot(
 
   /**
    * Every fact to put before the rules: the clock, its completeness, the owner and each record of
-   * each list, the work in flight, the agents' records and Timmy's notes (of its comments) included (the raw history is not: the
+   * each list, the work in flight, the agents' records and Timmy's notes (of its comments and of the issues it opened) included (the raw history is not: the
    * records say what the rules need of it).
    */
   public List<Object> facts() {
@@ -91,6 +91,7 @@ public record Snapshot(
         models, loops, staleFiles, work, records)) {
       all.addAll(part);
     }
+    for (Issue i : issues) if (i.note() != null) all.add(i.note());
     for (Comment c : comments) if (c.note() != null) all.add(c.note());
     return all;
   }

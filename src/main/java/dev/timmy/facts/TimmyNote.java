@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * param("agent") == $name)}) and a parameter added later does not change what an older note means.
  * A marker anyone else wrote (copied, quoted or forged) makes no note: that comment is a person's.
  * Only the marker that ends the body counts, because that is where Timmy puts it; one inside the
- * text is quoted material (an issue title, a CI context) and proves nothing.
+ * text is quoted material (an issue title, a CI context) and proves nothing. An issue Timmy opened
+ * (a red CI, an escalation) makes a note too, with {@code commentId} 0: its subject is what the issue
+ * is about ({@code loop:ci-main}), and the {@link Issue} carrying it says where and whether it is open.
  */
 public record TimmyNote(
     String subject, String kind, String topic, Map<String, String> params, Instant at, long commentId, String author) {
@@ -35,11 +37,18 @@ public record TimmyNote(
    */
   public static Optional<TimmyNote> of(
       String subject, long commentId, String author, String body, Instant at, String timmyLogin) {
-    if (timmyLogin == null || timmyLogin.isBlank() || author == null || !author.equalsIgnoreCase(timmyLogin)) {
-      return Optional.empty();
-    }
-    return Key.trailing(body).filter(k -> k.subject().equals(subject))
-        .map(k -> new TimmyNote(k.subject(), k.kind(), k.param("topic"), k.params(), at, commentId, author));
+    return byTimmy(author, timmyLogin) ? Key.trailing(body).filter(k -> k.subject().equals(subject))
+        .map(k -> new TimmyNote(k.subject(), k.kind(), k.param("topic"), k.params(), at, commentId, author)) : Optional.empty();
+  }
+
+  /** The note an issue makes: present only when {@code timmyLogin} opened it and its body ends with a readable marker. */
+  public static Optional<TimmyNote> ofIssue(String author, String body, Instant at, String timmyLogin) {
+    return byTimmy(author, timmyLogin) ? Key.trailing(body)
+        .map(k -> new TimmyNote(k.subject(), k.kind(), k.param("topic"), k.params(), at, 0, author)) : Optional.empty();
+  }
+
+  private static boolean byTimmy(String author, String timmyLogin) {
+    return timmyLogin != null && !timmyLogin.isBlank() && author != null && author.equalsIgnoreCase(timmyLogin);
   }
 
   /**

@@ -35,12 +35,13 @@ record GivenSpec(
   }
 
   Snapshot snapshot() {
+    String timmy = Defaults.or(timmyLogin, TIMMY);
     List<Comment> said = new ArrayList<>();
     List<CommentSpec> written = Defaults.list(comments);
-    for (int i = 0; i < written.size(); i++) said.add(written.get(i).toFact(now, i + 1, Defaults.or(timmyLogin, TIMMY)));
+    for (int i = 0; i < written.size(); i++) said.add(written.get(i).toFact(now, i + 1, timmy));
     return new Snapshot(now, Defaults.or(complete, true), Defaults.list(gaps),
         owner == null ? OwnerSpec.DEFAULT : owner.toFact(),
-        Defaults.list(issues).stream().map(i -> i.toFact(now)).toList(),
+        Defaults.list(issues).stream().map(i -> i.toFact(now, timmy)).toList(),
         Defaults.list(pulls).stream().map(p -> p.toFact(now)).toList(),
         said,
         Defaults.list(agents).stream().map(AgentSpec::toFact).toList(),

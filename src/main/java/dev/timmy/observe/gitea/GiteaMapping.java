@@ -8,6 +8,7 @@ import dev.timmy.facts.IssueNumbers;
 import dev.timmy.facts.PastIssue;
 import dev.timmy.facts.PastPull;
 import dev.timmy.facts.PullRequest;
+import dev.timmy.facts.TimmyNote;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +32,10 @@ public final class GiteaMapping {
 
   /**
    * An issue with its last activity: the latest of its comments, else its own update by its
-   * author. {@code comments} are this issue's comments (any order; others are ignored).
+   * author. {@code comments} are this issue's comments (any order; others are ignored). An issue
+   * {@code timmyLogin} opened with its marker carries Timmy's note.
    */
-  public static Issue issue(String repo, GiteaWire.Issue w, List<Comment> comments) {
+  public static Issue issue(String repo, GiteaWire.Issue w, List<Comment> comments, String timmyLogin) {
     String subject = repo + "#" + w.number();
     Comment latest = comments.stream()
         .filter(c -> c.subject().equals(subject))
@@ -46,7 +48,8 @@ public final class GiteaMapping {
     return new Issue(repo, number(repo, w.number()), w.title(), w.body(), labelNames(w.labels()), login(w.user()),
         logins(w.assignees()), w.state(), w.createdAt(), w.updatedAt(), lastAt, lastBy, w.comments(),
         w.pullRequest() != null, w.milestone() == null ? "" : w.milestone().title(),
-        w.milestone() == null ? null : w.milestone().dueOn());
+        w.milestone() == null ? null : w.milestone().dueOn(),
+        TimmyNote.ofIssue(login(w.user()), w.body(), w.createdAt(), timmyLogin).orElse(null));
   }
 
   /**

@@ -100,7 +100,7 @@ public final class GiteaSource {
       // skipped comment could be Alex's hold, and the other repositories must still be seen.
       try {
         List<Comment> mine = s.commentFacts(self);
-        List<Issue> repoIssues = s.issueFacts(mine);
+        List<Issue> repoIssues = s.issueFacts(mine, self);
         List<PullRequest> repoPulls = s.pullFacts();
         issues.addAll(repoIssues);
         pulls.addAll(repoPulls);

@@ -56,7 +56,7 @@ public final class RecordedRepo {
     List<Issue> issues = new ArrayList<>();
     Map<String, List<Comment>> bySubject = all.stream().collect(Collectors.groupingBy(Comment::subject));
     for (GiteaWire.Issue w : wireIssues) {
-      Issue issue = GiteaMapping.issue(repo, w, bySubject.getOrDefault(repo + "#" + w.number(), List.of()));
+      Issue issue = GiteaMapping.issue(repo, w, bySubject.getOrDefault(repo + "#" + w.number(), List.of()), timmyLogin);
       if (!issue.open()) continue;
       issues.add(issue);
       open.add(issue.subject());

@@ -55,10 +55,10 @@ final class RepoState {
   }
 
   /** The facts of everything open, ordered by number; comments only of open items. */
-  List<Issue> issueFacts(List<Comment> commentFacts) {
+  List<Issue> issueFacts(List<Comment> commentFacts, String self) {
     Map<String, List<Comment>> bySubject = commentFacts.stream().collect(Collectors.groupingBy(Comment::subject));
     return issues.values().stream()
-        .map(w -> GiteaMapping.issue(repo, w, bySubject.getOrDefault(Subjects.of(repo, (int) w.number()), List.of())))
+        .map(w -> GiteaMapping.issue(repo, w, bySubject.getOrDefault(Subjects.of(repo, (int) w.number()), List.of()), self))
         .toList();
   }
 

@@ -100,4 +100,19 @@ class TimmysNotesLiveTest {
     List<Integer> linked = b.pulls().stream().map(PullRequest::linkedIssue).toList();
     assertEquals(List.of(0, 1, 0), linked, "the unreadable numbers name no issue; #3's readable one still links");
   }
+
+  @Test
+  void an_issue_the_tokens_user_opened_with_its_marker_carries_timmys_note_and_a_copy_does_not() {
+    String marker = "<!-- timmy:CREATE_ISSUE:loop:ci-main:repo=alex/app,title=CI is red: ci-main -->";
+    repo.addIssue(5, "CI is red: ci-main", FakeGitea.TIMMY, T).put("body", "Timmy saw CI fail.\n\n" + marker);
+    repo.addIssue(6, "CI is red: ci-main", "mara", T).put("body", "Copied.\n\n" + marker);
+    Backlog b = source(List.of("alex/app")).read();
+    assertTrue(b.complete(), b.gaps().toString());
+    var byNumber = b.issues().stream().collect(java.util.stream.Collectors.toMap(i -> i.number(), i -> i));
+    assertEquals("loop:ci-main", byNumber.get(5).note().subject());
+    assertEquals("CREATE_ISSUE", byNumber.get(5).note().kind());
+    assertEquals("alex/app", byNumber.get(5).note().param("repo"));
+    assertNull(byNumber.get(6).note(), "mara's copy is her issue");
+    assertNull(byNumber.get(1).note());
+  }
 }
