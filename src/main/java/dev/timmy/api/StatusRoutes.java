@@ -45,7 +45,7 @@ final class StatusRoutes {
     Boolean complete = b.latest().decided().map(d -> d.snapshot().complete()).orElse(null);
     String text = b.metrics().render(new Metrics.Gauges(b.rules().revision(), b.rules().errors().size(), mode(b.mode()),
         b.loop().status().running(), complete));
-    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text);
+    ctx.contentType(Metrics.CONTENT_TYPE).result(text);
   }
 
   void openapi(Context ctx) {

@@ -21,6 +21,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One pass of the pipeline: observe, evaluate, authorise, execute, record. Every step is
@@ -28,6 +31,7 @@ import java.util.Map;
  * acts on nothing. Not thread-safe: {@link CycleLoop} makes sure cycles never overlap.
  */
 public final class Cycle {
+  private static final Logger LOG = LoggerFactory.getLogger(Cycle.class);
   private final Observer observer;
   private final RuleBook rules;
   private final Authority authority;
@@ -57,6 +61,12 @@ public final class Cycle {
   public CycleRow run(String trigger) {
     long began = System.nanoTime();
     long id = journal.beginCycle(trigger, executor.mode(), rules.revision());
+    try (MDC.MDCCloseable tagged = MDC.putCloseable("cycle", Long.toString(id))) {
+      return run(id, trigger, began);
+    }
+  }
+
+  private CycleRow run(long id, String trigger, long began) {
     Snapshot snapshot = null;
     Decision decision = null;
     List<ActionRow> actions = List.of();
@@ -67,8 +77,10 @@ public final class Cycle {
       actions = executor.execute(id, byPriority(decision), guard);
       journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.of(decision, actions));
     } catch (Failed e) {
+      LOG.warn("cycle {} ({}) failed: {}", id, trigger, e.getMessage());
       journal.finishCycle(id, CycleStatus.FAILED, e.getMessage(), CycleCounts.none());
     } catch (RuntimeException | Error e) {
+      LOG.error("cycle {} ({}) stopped by a bug: {}", id, trigger, describe(e), e);
       // A bug, a broken journal or an Error from rule code (deep recursion) mid-cycle: say so on
       // the cycle if the journal still takes it.
       try {

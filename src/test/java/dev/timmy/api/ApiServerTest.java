@@ -275,10 +275,9 @@ class ApiServerTest {
         "timmy_last_cycle_timestamp_seconds")) {
       assertTrue(names.contains(n), n + " in\n" + r.body());
     }
-    long ok = Long.parseLong(value(r.body(), "timmy_cycles_total{status=\"ok\"}"));
+    long ok = count(r.body(), "timmy_cycles_total{status=\"ok\"}");
     assertTrue(ok >= 2, r.body());
-    assertEquals(value(r.body(), "timmy_cycle_duration_seconds_count"), String.valueOf(ok + Long.parseLong(
-        value(r.body(), "timmy_cycles_total{status=\"failed\"}"))));
+    assertEquals(count(r.body(), "timmy_cycle_duration_seconds_count"), ok + count(r.body(), "timmy_cycles_total{status=\"failed\"}"));
     assertTrue(r.body().contains("timmy_actions_total{kind=\"ADD_LABEL\",status=\"WOULD_DO\"}"), r.body());
   }
 
@@ -298,8 +297,8 @@ class ApiServerTest {
     Thread.sleep(1_500); // longer than the quiet time: a second burst would have fired by now
     assertEquals(webhookCyclesBefore + 1, webhookCycles(), "twenty deliveries, one cycle");
     String metrics = h.get("/metrics").body();
-    assertTrue(Long.parseLong(value(metrics, "timmy_webhooks_total{result=\"accepted\"}")) >= 20);
-    assertTrue(Long.parseLong(value(metrics, "timmy_webhooks_total{result=\"rejected\"}")) >= 2);
+    assertTrue(count(metrics, "timmy_webhooks_total{result=\"accepted\"}") >= 20);
+    assertTrue(count(metrics, "timmy_webhooks_total{result=\"rejected\"}") >= 2);
   }
 
   @Test
@@ -340,6 +339,13 @@ class ApiServerTest {
   private static long webhookCycles() {
     return h.service.journal().reader().cycles(1_000, null).cycles().stream().map(CycleRow::trigger)
         .filter("webhook"::equals).count();
+  }
+
+  /** A sample's value as a whole count (the text format writes counters as 20.0 or 20). */
+  static long count(String metrics, String series) {
+    double v = Double.parseDouble(value(metrics, series));
+    assertEquals(Math.rint(v), v, series + " is a whole count");
+    return (long) v;
   }
 
   private static String value(String metrics, String series) {

@@ -26,7 +26,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.BeforeAll;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,5 +155,24 @@ class CycleTest {
     long recent = c.run("test").id();
     assertTrue(journal.reader().cycle(old).isEmpty());
     assertTrue(journal.reader().cycle(recent).isPresent());
+  }
+
+  @Test
+  void a_failed_cycle_is_logged_once_with_its_cycle_id() {
+    Logger logger = (Logger) LoggerFactory.getLogger(Cycle.class);
+    ListAppender<ILoggingEvent> seen = new ListAppender<>();
+    seen.start();
+    logger.addAppender(seen);
+    try {
+      CycleRow row = cycle(() -> {
+        throw new IOException("gitea.local: connection refused");
+      }, greet).run("test");
+      List<ILoggingEvent> failed = seen.list.stream().filter(e -> e.getFormattedMessage().contains("connection refused")).toList();
+      assertEquals(1, failed.size(), seen.list.toString());
+      assertEquals(String.valueOf(row.id()), failed.get(0).getMDCPropertyMap().get("cycle"));
+      assertNull(org.slf4j.MDC.get("cycle"), "the cycle id is not left behind on the thread");
+    } finally {
+      logger.detachAppender(seen);
+    }
   }
 }

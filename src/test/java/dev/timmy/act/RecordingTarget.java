@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * A target with an in-memory world: it records every call, performs by remembering the key as
  * present, and can be told which effects are already present, which keys fail (a write error, a
- * bug) and which it refuses (up front, or when acting). For tests, and for demo mode where nothing real may be touched.
+ * bug) and which it refuses (up front, or when acting). A test double (demo mode uses {@code service.DemoTarget}, which remembers nothing).
  */
 public final class RecordingTarget implements Target {
   /** One call: {@code alreadyDone}, {@code perform} or {@code refusal}, with the action key. */
