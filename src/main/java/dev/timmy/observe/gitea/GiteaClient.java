@@ -90,6 +90,10 @@ public final class GiteaClient {
   public String self() throws GiteaException {
     String login = self;
     if (login == null) {
+      if (token == null || token.isBlank()) {
+        throw new GiteaException("no Gitea token (the variable gitea.tokenEnv names is unset): Timmy's own login,"
+            + " which tells its comments from copies of them, is the token's user", 0, "", null);
+      }
       GiteaWire.User user = get(userUrl(), GiteaWire.User.class);
       if (user == null || user.login() == null || user.login().isBlank()) {
         throw new GiteaException("GET " + userUrl() + ": expected the token's user with a login, found " + user, 0, "", null);

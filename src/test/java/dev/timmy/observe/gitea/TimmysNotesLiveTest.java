@@ -115,4 +115,13 @@ class TimmysNotesLiveTest {
     assertNull(byNumber.get(6).note(), "mara's copy is her issue");
     assertNull(byNumber.get(1).note());
   }
+
+  @Test
+  void without_a_token_there_is_no_own_login_to_ask_for_and_the_gap_says_so() {
+    GiteaClient anonymous = new GiteaClient(t.config(List.of("alex/app"), false), null, new okhttp3.OkHttpClient(), d -> {});
+    Backlog b = new GiteaSource(anonymous, List.of("alex/app"), Duration.ofHours(1), clock).read();
+    assertFalse(b.complete());
+    assertTrue(b.gaps().get(0).contains("no Gitea token"), b.gaps().toString());
+    assertTrue(t.gitea.lines().isEmpty(), "nothing is read that could not be told apart: " + t.gitea.lines());
+  }
 }
