@@ -36,7 +36,8 @@ public final class Harness implements AutoCloseable {
 
   public final Service service;
   public final List<String> seen = new CopyOnWriteArrayList<>();
-  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(90)).build();
+  private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(90))
+      .readTimeout(Duration.ofSeconds(90)).build(); // a simulate on a loaded 2-core CI machine can take longer than 10 s
   private final OpenApiDoc doc = new OpenApiDoc();
 
   private Harness(Service service) {
