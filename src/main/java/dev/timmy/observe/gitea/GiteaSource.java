@@ -30,7 +30,9 @@ import okhttp3.HttpUrl;
  * requests. What cannot be read leaves the previous state in place and makes the backlog partial;
  * nothing is thrown. With an agent window, what closed within it is read as well, but only every
  * history refresh period ({@link GiteaHistory}), so an unchanged cycle in between still costs
- * three requests per repository.
+ * three requests per repository. Timmy's own login ({@link GiteaClient#self()}, one request ever)
+ * decides which marked comments are Timmy's notes; while it cannot be read, every repository is a
+ * gap and nothing is used.
  */
 public final class GiteaSource {
   /** Overlap of successive {@code since=} windows, for clock granularity and in-flight writes. */
