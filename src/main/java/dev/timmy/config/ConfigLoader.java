@@ -59,6 +59,7 @@ final class ConfigLoader {
         BudgetConfig.class, BudgetConfig.defaults(),
         JournalConfig.class, JournalConfig.defaults(),
         HouseConfig.class, HouseConfig.defaults(),
+        TriageConfig.class, TriageConfig.defaults(),
         Agent.class, AGENT_TEMPLATE));
     TimmyConfig config = binder.bind(root, TimmyConfig.class);
     found.addAll(binder.problems());
@@ -74,7 +75,7 @@ final class ConfigLoader {
     List<Agent> agents = c.agents().stream().map(a -> a.readyLabel() != null || a.name() == null ? a
         : new Agent(a.name(), a.kind(), a.login(), a.name() + "-ready", a.strengths(), a.avoid(),
             a.maxConcurrent(), a.processNames(), a.enabled(), a.provider())).toList();
-    return new TimmyConfig(c.owner(), agents, c.gitea(), c.house(), c.service(), c.budgets(), c.journal(), c.quota());
+    return new TimmyConfig(c.owner(), agents, c.gitea(), c.house(), c.service(), c.budgets(), c.journal(), c.quota(), c.triage());
   }
 
   /** Problems arrive as {@code key.path: message}; the key finds the line. */

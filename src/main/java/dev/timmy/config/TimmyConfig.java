@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Everything {@code timmy.yml} says. No secrets: those come from the environment ({@link Secrets}).
  * {@code gitea} absent means demo mode (the bundled demo house, dry-run); {@code house} absent
- * means the house is not observed live; {@code quota} absent means no provider quota is read.
+ * means the house is not observed live; {@code quota} absent means no provider quota is read;
+ * {@code triage} absent means no model is asked about the issues.
  */
 public record TimmyConfig(
     OwnerConfig owner,
@@ -24,7 +25,8 @@ public record TimmyConfig(
     ServiceConfig service,
     BudgetConfig budgets,
     JournalConfig journal,
-    QuotaConfig quota) {
+    QuotaConfig quota,
+    TriageConfig triage) {
 
   /** Where the embedded default lives on the classpath. */
   static final String DEMO_RESOURCE = "/dev/timmy/config/demo.yml";
@@ -35,13 +37,21 @@ public record TimmyConfig(
     service = service == null ? ServiceConfig.defaults() : service;
     budgets = budgets == null ? BudgetConfig.defaults() : budgets;
     journal = journal == null ? JournalConfig.defaults() : journal;
+    triage = triage == null ? TriageConfig.defaults() : triage;
+  }
+
+  /** A config without a triage section (triage off). */
+  public TimmyConfig(
+      OwnerConfig owner, List<Agent> agents, GiteaConfig gitea, HouseConfig house, ServiceConfig service,
+      BudgetConfig budgets, JournalConfig journal, QuotaConfig quota) {
+    this(owner, agents, gitea, house, service, budgets, journal, quota, null);
   }
 
   /** A config without a quota section. */
   public TimmyConfig(
       OwnerConfig owner, List<Agent> agents, GiteaConfig gitea, HouseConfig house, ServiceConfig service,
       BudgetConfig budgets, JournalConfig journal) {
-    this(owner, agents, gitea, house, service, budgets, journal, null);
+    this(owner, agents, gitea, house, service, budgets, journal, null, null);
   }
 
   /** Reads and validates {@code file}; fails with every problem found, each with its line. */
@@ -81,6 +91,7 @@ public record TimmyConfig(
     if (gitea != null) out.addAll(gitea.problems("gitea."));
     if (house != null) out.addAll(house.problems("house."));
     if (quota != null) out.addAll(quota.problems("quota."));
+    out.addAll(triage.problems("triage.", house != null));
     range(out, "service.port", service.port(), 1, 65535);
     if (blank(service.bind())) out.add("service.bind: expected an address such as 127.0.0.1, found nothing");
     range(out, "service.cycleSeconds", service.cycleSeconds(), 1, 86_400);

@@ -17,7 +17,8 @@ public record Decision(
     List<RouteItem> routes,
     List<ProposalItem> proposals,
     List<EscalationItem> escalations,
-    List<CheckItem> checks) {
+    List<CheckItem> checks,
+    List<TriageRequestItem> triage) {
 
   public record SnapshotInfo(boolean complete, Instant takenAt, List<String> gaps) {
     public SnapshotInfo {
@@ -31,6 +32,13 @@ public record Decision(
     proposals = List.copyOf(proposals);
     escalations = List.copyOf(escalations);
     checks = List.copyOf(checks);
+    triage = triage == null ? List.of() : List.copyOf(triage);
+  }
+
+  /** A decision without triage requests. */
+  public Decision(String rulesRevision, SnapshotInfo snapshot, int firings, List<PriorityItem> priorities,
+      List<RouteItem> routes, List<ProposalItem> proposals, List<EscalationItem> escalations, List<CheckItem> checks) {
+    this(rulesRevision, snapshot, firings, priorities, routes, proposals, escalations, checks, List.of());
   }
 
   public Optional<PriorityItem> priorityOf(String subject) {

@@ -66,7 +66,7 @@ final class Evaluation {
       return new Decision(rules.revision(),
           new Decision.SnapshotInfo(snapshot.complete(), snapshot.takenAt(), snapshot.gaps()),
           fired, priorities, routes, proposals(session, provenance), escalations(session, provenance),
-          checks(session, provenance));
+          checks(session, provenance), triage(session, provenance));
     } catch (EvaluationException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -174,6 +174,15 @@ final class Evaluation {
       items.add(new CheckItem(c.subject(), c.name(), c.ok(), c.detail(), b.ruleId(), b.title()));
     }
     return byKey(items, c -> c.subject() + '\0' + c.name() + '\0' + c.detail());
+  }
+
+  private static List<TriageRequestItem> triage(KieSession session, Provenance why) {
+    List<TriageRequestItem> items = new ArrayList<>();
+    for (TriageRequest t : all(session, TriageRequest.class)) {
+      Because b = why.of(t);
+      items.add(new TriageRequestItem(t.subject(), t.model(), t.role(), t.reason(), b.ruleId(), b.title(), b.facts()));
+    }
+    return byKey(items, t -> t.subject() + '\0' + t.role() + '\0' + t.ruleId());
   }
 
   /**

@@ -16,6 +16,9 @@ import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Quota;
 import dev.timmy.facts.StaleFile;
 import dev.timmy.facts.TimmyNote;
+import dev.timmy.facts.Triage;
+import dev.timmy.facts.TriageBackoff;
+import dev.timmy.facts.TriageBudget;
 import dev.timmy.facts.WorkItem;
 
 /** Says a matched fact in a few words, for explanations. */
@@ -50,6 +53,10 @@ final class FactWords {
     if (fact instanceof Quota q) return String.format("quota %s %.0f%% left", q.provider(), 100 * q.remainingFraction());
     if (fact instanceof StaleFile f) return "file " + f.path();
     if (fact instanceof WorkItem w) return "work " + w.subject() + " with " + w.agent() + " at " + w.stage() + " since " + w.since();
+    if (fact instanceof Triage t) return "triage of " + t.subject() + ": " + t.words();
+    if (fact instanceof TriageLabel t) return "triage label of " + t.subject() + ": area " + t.area() + ", kind " + t.kind() + " " + t.source();
+    if (fact instanceof TriageBackoff b) return "triage back-off of " + b.subject() + " (" + b.model() + ") until " + b.retryAfter();
+    if (fact instanceof TriageBudget b) return "triage budget " + b.usedLastHour() + " of " + b.perHour() + " calls an hour";
     if (fact instanceof AgentRecord r) return "record of " + r.agent() + " over " + r.words();
     String text = String.valueOf(fact);
     return text.length() > 120 ? text.substring(0, 117) + "…" : text;

@@ -33,7 +33,8 @@ public record Snapshot(
     List<StaleFile> staleFiles,
     History history,
     List<WorkItem> work,
-    List<AgentRecord> records) {
+    List<AgentRecord> records,
+    TriageFacts triage) {
 
   public Snapshot {
     gaps = List.copyOf(gaps);
@@ -51,6 +52,18 @@ public record Snapshot(
     history = history == null ? History.none() : history;
     work = work == null ? List.of() : List.copyOf(work);
     records = records == null ? List.of() : List.copyOf(records);
+    triage = triage == null ? TriageFacts.off() : triage;
+  }
+
+  /** A snapshot without triage facts (triage off). */
+  public Snapshot(
+      Instant takenAt, boolean complete, List<String> gaps, Owner owner, List<Issue> issues, List<PullRequest> pulls,
+      List<Comment> comments, List<Agent> agents, List<AgentLoad> loads, List<Quota> quotas, HostMetrics host,
+      List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
+      List<AutomationLoop> loops, List<StaleFile> staleFiles, History history, List<WorkItem> work,
+      List<AgentRecord> records) {
+    this(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas, host, disks, processes,
+        models, ollamaDown, loops, staleFiles, history, work, records, null);
   }
 
   /** A snapshot without history; its work and records are derived by {@link #withLoads()}. */
@@ -77,8 +90,9 @@ public record Snapshot(
 
   /**
    * Every fact to put before the rules: the clock, its completeness, the owner and each record of
-   * each list, the work in flight, the agents' records and Timmy's notes (of its comments and of the issues it opened) included (the raw history is not: the
-   * records say what the rules need of it).
+   * each list, the work in flight, the agents' records (overall and by kind of work) and Timmy's notes
+   * (of its comments and of the issues it opened) included (the raw history is not: the records say
+   * what the rules need of it), and the brain's facts.
    */
   public List<Object> facts() {
     List<Object> all = new ArrayList<>();
@@ -93,6 +107,8 @@ public record Snapshot(
     }
     for (Issue i : issues) if (i.note() != null) all.add(i.note());
     for (Comment c : comments) if (c.note() != null) all.add(c.note());
+    all.addAll(AgentRecords.byKind(takenAt, agents, history));
+    all.addAll(triage.facts());
     return all;
   }
 
@@ -100,7 +116,7 @@ public record Snapshot(
   public Snapshot at(Instant when) {
     return new Snapshot(when, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
         host, disks, processes, models, ollamaDown, loops, staleFiles, history, work,
-        AgentRecords.count(when, agents, history, pulls, comments));
+        AgentRecords.count(when, agents, history, pulls, comments), triage);
   }
 
   /** The same snapshot with house parts taken from {@code house}. */
@@ -108,19 +124,25 @@ public record Snapshot(
       HostMetrics host, List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models,
       OllamaDown ollamaDown, List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas) {
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records).withLoads();
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage).withLoads();
   }
 
   /** The same snapshot with what closed within the agent window; the agents' records are counted again. */
   public Snapshot withHistory(History closed) {
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, closed, work, records).withLoads();
+        host, disks, processes, models, ollamaDown, loops, staleFiles, closed, work, records, triage).withLoads();
   }
 
   /** The same snapshot with these quotas (from a quota source) in place of the ones it had. */
   public Snapshot withQuotas(List<Quota> read) {
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, read,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records);
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage);
+  }
+
+  /** The same snapshot with what the brain knows of its issues (cached answers, back-offs, budget). */
+  public Snapshot withTriage(TriageFacts known) {
+    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, known);
   }
 
   /** The same snapshot marked partial, with one more gap. */
@@ -128,7 +150,7 @@ public record Snapshot(
     List<String> more = new ArrayList<>(gaps);
     more.add(gap);
     return new Snapshot(takenAt, false, more, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records);
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage);
   }
 
   /**
@@ -161,7 +183,8 @@ public record Snapshot(
     }
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, counted, quotas,
         host, disks, processes, models, ollamaDown, loops, staleFiles, history,
-        WorkItems.derive(agents, issues, pulls, comments), AgentRecords.count(takenAt, agents, history, pulls, comments));
+        WorkItems.derive(agents, issues, pulls, comments), AgentRecords.count(takenAt, agents, history, pulls, comments),
+        triage);
   }
 
   private static Instant later(Instant a, Instant b) {

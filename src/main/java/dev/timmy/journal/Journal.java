@@ -63,6 +63,11 @@ public final class Journal {
     return new JournalReader(db);
   }
 
+  /** The brain's record of model calls (answers and failures), kept apart from the pruned cycles. */
+  public TriageLog triage() {
+    return new TriageLog(db);
+  }
+
   public int schemaVersion() {
     return schemaVersion;
   }

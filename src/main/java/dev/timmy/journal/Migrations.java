@@ -58,7 +58,16 @@ final class Migrations {
           "CREATE INDEX actions_cycle ON actions(cycle_id)",
           "CREATE INDEX actions_key ON actions(key, status)",
           "CREATE INDEX actions_subject ON actions(subject, kind, intended_at)",
-          "CREATE INDEX actions_status ON actions(status, mode)")));
+          "CREATE INDEX actions_status ON actions(status, mode)")),
+      new Step(2, "triage: every model call about an issue version, its answer or why none", List.of(
+          """
+          CREATE TABLE triage (
+            id INTEGER PRIMARY KEY,
+            subject TEXT NOT NULL, issue_updated_at INTEGER NOT NULL, model TEXT NOT NULL, role TEXT NOT NULL,
+            at INTEGER NOT NULL, ok INTEGER NOT NULL, failure TEXT,
+            area TEXT, kind TEXT, complexity TEXT, summary TEXT, confidence REAL)""",
+          "CREATE INDEX triage_issue ON triage(subject, issue_updated_at)",
+          "CREATE INDEX triage_at ON triage(at)")));
 
   private Migrations() {}
 

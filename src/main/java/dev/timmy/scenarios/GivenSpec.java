@@ -11,6 +11,10 @@ import dev.timmy.facts.ProcessInfo;
 import dev.timmy.facts.Quota;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.StaleFile;
+import dev.timmy.facts.Triage;
+import dev.timmy.facts.TriageBackoff;
+import dev.timmy.facts.TriageBudget;
+import dev.timmy.facts.TriageFacts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +22,7 @@ import java.util.List;
 /**
  * The {@code given:} part of a scenario: the snapshot the rules see. Backlog facts and agents
  * are filled with defaults ({@link IssueSpec} etc.); house facts and the history of closed work
- * are taken as written. Agent loads, work in flight and records are derived, as in a real cycle.
+ * are taken as written, and so are the brain's facts (triage answers, back-offs, budget). Agent loads, work in flight and records are derived, as in a real cycle.
  * Comments by {@code timmyLogin} (default {@value #TIMMY}) that end with Timmy's marker are its
  * notes; anyone else's marker is an ordinary comment, as in Gitea.
  */
@@ -26,7 +30,8 @@ record GivenSpec(
     Instant now, Boolean complete, List<String> gaps, OwnerSpec owner, String timmyLogin, List<IssueSpec> issues,
     List<PullSpec> pulls, List<CommentSpec> comments, List<AgentSpec> agents, HostMetrics host,
     List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
-    List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas, History history) {
+    List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas, History history,
+    List<Triage> triage, List<TriageBackoff> triageBackoffs, TriageBudget triageBudget) {
 
   static final String TIMMY = "timmy";
 
@@ -47,6 +52,7 @@ record GivenSpec(
         Defaults.list(agents).stream().map(AgentSpec::toFact).toList(),
         List.of(), Defaults.list(quotas), host, Defaults.list(disks), Defaults.list(processes),
         Defaults.list(models), ollamaDown, Defaults.list(loops), Defaults.list(staleFiles),
-        history == null ? History.none() : history, List.of(), List.of()).withLoads();
+        history == null ? History.none() : history, List.of(), List.of(),
+        new TriageFacts(triage, triageBackoffs, triageBudget)).withLoads();
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 
 import dev.timmy.config.OwnerConfig;
 import dev.timmy.cycle.Observer;
+import dev.timmy.cycle.TriageRunner;
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.observe.Backlog;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * The live snapshot: the Gitea backlog, the roster and owner from timmy.yml, and, when a
- * {@code house:} section is configured, the host, Ollama, loops and cleanup candidates. What a
+ * {@code house:} section is configured, the host, Ollama, loops and cleanup candidates, and with
+ * triage on, what the local models said of the issues. What a
  * source could not read becomes a gap, which makes the snapshot partial (non-destructive only).
  */
 final class LiveObserver implements Observer {
@@ -28,16 +30,18 @@ final class LiveObserver implements Observer {
   private final HouseSources house;
   private final QuotaSource quota;
   private final InstantSource clock;
+  private final TriageRunner triage;
 
-  /** {@code house} and {@code quota} may be null: that part is then not observed. */
+  /** {@code house}, {@code quota} and {@code triage} may be null: that part is then not observed. */
   LiveObserver(GiteaSource gitea, OwnerConfig owner, List<Agent> agents, HouseSources house, QuotaSource quota,
-      InstantSource clock) {
+      InstantSource clock, TriageRunner triage) {
     this.gitea = gitea;
     this.owner = owner;
     this.agents = List.copyOf(agents);
     this.house = house;
     this.quota = quota;
     this.clock = clock;
+    this.triage = triage;
   }
 
   @Override
@@ -63,6 +67,7 @@ final class LiveObserver implements Observer {
       s = s.withQuotas(quotas);
     }
     for (String gap : gaps) s = s.withGap(gap);
-    return s;
+    // What the models said earlier (journaled): answers feed this cycle, never wait for one.
+    return triage == null ? s : s.withTriage(triage.facts(s.issues()));
   }
 }

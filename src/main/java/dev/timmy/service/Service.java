@@ -16,6 +16,8 @@ import dev.timmy.cycle.Cycle;
 import dev.timmy.cycle.CycleLoop;
 import dev.timmy.cycle.Observer;
 import dev.timmy.cycle.RulesWatcher;
+import dev.timmy.cycle.TriageRunner;
+import dev.timmy.observe.house.OllamaClient;
 import dev.timmy.decide.RuleBook;
 import dev.timmy.decide.RuleErrors;
 import dev.timmy.act.house.RestartLedgerSeeder;
@@ -58,6 +60,7 @@ public final class Service implements AutoCloseable {
   private final CycleTrigger webhooks;
   private final ApiServer api;
   private final Latest latest;
+  private final TriageRunner triage;
   private final Mode mode;
   private final String source;
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -73,11 +76,13 @@ public final class Service implements AutoCloseable {
     this.mode = wiring.mode;
     this.source = config.demoMode() ? "demo" : "gitea";
     this.latest = new Latest();
+    this.triage = wiring.triage;
     Metrics metrics = new Metrics();
     Executor executor = new Executor(wiring.targets, journal, mode);
     Authority authority = new Authority(config.owner(), config.budgets(), journal.reader(), options.clock());
     this.cycle = new Cycle(wiring.observer, rules, authority, executor, journal,
-        Duration.ofDays(config.journal().retentionDays()), latest.andThen(metrics));
+        Duration.ofDays(config.journal().retentionDays()),
+        triage == null ? latest.andThen(metrics) : latest.andThen(metrics).andThen(triage));
     this.loop = new CycleLoop(cycle, new RulesWatcher(rules), Duration.ofSeconds(config.service().cycleSeconds()));
     this.webhooks = new CycleTrigger(options.webhookQuiet(), options.webhookMaxDelay(), () -> loop.triggerNow("webhook"));
     this.api = new ApiServer(new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
@@ -112,7 +117,7 @@ public final class Service implements AutoCloseable {
       throw new ServiceException(List.of("journal.path: " + e.getMessage()));
     }
     OkHttpClient http = new OkHttpClient();
-    Wiring wiring = Wiring.of(config, secrets, options, http, fixtures, live);
+    Wiring wiring = Wiring.of(config, secrets, options, http, fixtures, live, journal);
     if (wiring.house != null) {
       // Restarts counted in memory start empty: take the recent ones back from the journal.
       RestartLedgerSeeder.seed(wiring.house.ledger(), journal.reader(),
@@ -142,6 +147,7 @@ public final class Service implements AutoCloseable {
       api.close();
       webhooks.close();
       loop.close();
+      if (triage != null) triage.close();
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -191,6 +197,11 @@ public final class Service implements AutoCloseable {
     return rules;
   }
 
+  /** The brain beside the cycle; null with triage off. */
+  public TriageRunner triage() {
+    return triage;
+  }
+
   public Latest latest() {
     return latest;
   }
@@ -212,17 +223,18 @@ public final class Service implements AutoCloseable {
   private static TimmyConfig withLive(TimmyConfig c) {
     ServiceConfig s = c.service();
     return new TimmyConfig(c.owner(), c.agents(), c.gitea(), c.house(),
-        new ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir()), c.budgets(), c.journal());
+        new ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir()), c.budgets(), c.journal(),
+        c.quota(), c.triage());
   }
 
   /** Where snapshots come from, what acts, and in which mode. */
-  private record Wiring(Observer observer, List<Target> targets, Mode mode, HouseSources house) {
+  private record Wiring(Observer observer, List<Target> targets, Mode mode, HouseSources house, TriageRunner triage) {
     static Wiring of(TimmyConfig config, Secrets secrets, ServeOptions options, OkHttpClient http, Path fixtures,
-        boolean live) {
+        boolean live, Journal journal) {
       Mode mode = live ? Mode.LIVE : Mode.DRY_RUN;
       if (config.demoMode()) {
         List<Target> targets = options.targets() != null ? options.targets() : List.of(new DemoTarget());
-        return new Wiring(() -> DemoHouse.load(fixtures), targets, mode, null);
+        return new Wiring(() -> DemoHouse.load(fixtures), targets, mode, null, null);
       }
       // One clock for everything that reads time, so a test (or a replay) fixes them all at once.
       Clock clock = options.clock().withZone(ZoneOffset.UTC);
@@ -233,9 +245,19 @@ public final class Service implements AutoCloseable {
       List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().login(), config.owner().holdLabels())));
       if (house != null) targets.addAll(HouseTargets.of(config.house(), house, clock));
       QuotaSource quota = config.quota() == null ? null : QuotaSource.of(config.quota(), http, System.getenv());
+      TriageRunner triage = house == null || !config.triage().enabled() ? null : triage(config, http, journal, clock);
       return new Wiring(new LiveObserver(new GiteaSource(client, clock), config.owner(), config.agents(), house, quota,
-          options.clock()),
-          options.targets() != null ? options.targets() : targets, mode, house);
+          options.clock(), triage),
+          options.targets() != null ? options.targets() : targets, mode, house, triage);
+    }
+
+    /** Its own Ollama client: a model may think for minutes, longer than the house's reads may take. */
+    private static TriageRunner triage(TimmyConfig config, OkHttpClient http, Journal journal, Clock clock) {
+      Duration timeout = config.triage().timeout();
+      OkHttpClient slow = http.newBuilder().readTimeout(timeout).callTimeout(timeout).build();
+      OllamaClient ollama = new OllamaClient(slow, config.house().ollamaUrl(), config.house().fastModel(),
+          config.house().complexModel(), timeout);
+      return new TriageRunner(ollama, journal.triage(), config.triage(), clock);
     }
   }
 }

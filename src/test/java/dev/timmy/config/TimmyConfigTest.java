@@ -102,7 +102,7 @@ class TimmyConfigTest {
         "timmy.yml:9: service.live: expected true or false, found \"maybe\"",
         "timmy.yml:11: budgets.operationsPerCycle: expected 0..10000, found -1",
         "timmy.yml:13: journal.retentionDays: expected 1..3650, found 0",
-        "timmy.yml:14: color: unknown key; expected one of owner, agents, gitea, house, service, budgets, journal, quota"),
+        "timmy.yml:14: color: unknown key; expected one of owner, agents, gitea, house, service, budgets, journal, quota, triage"),
         problems(yaml));
   }
 

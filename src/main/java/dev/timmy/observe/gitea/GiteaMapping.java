@@ -85,7 +85,8 @@ public final class GiteaMapping {
     String sha = w.head() == null ? "" : w.head().sha();
     int failures = AgentRecords.failedHeads(subject, comments, sha, ci == CiState.FAILURE || ci == CiState.ERROR).size();
     int rounds = (int) reviews.stream().filter(r -> "REQUEST_CHANGES".equals(r.state())).count();
-    return new PastPull(repo, number(repo, w.number()), login(w.user()), w.merged(), closedAt(w), failures, rounds);
+    return new PastPull(repo, number(repo, w.number()), login(w.user()), w.merged(), closedAt(w), failures, rounds,
+        labelNames(w.labels()), w.createdAt());
   }
 
   /** A closed issue for the agents' records, with its assignees when it closed. */

@@ -27,7 +27,8 @@ import okhttp3.Response;
 /**
  * Ollama's HTTP API: {@code GET /api/tags} (models on disk), {@code GET /api/ps} (models in
  * memory) and {@code POST /api/generate} without a prompt (load with a keep-alive, or unload with
- * {@code keep_alive: 0}). {@link #read()} never throws: a refused connection, a timeout, an error
+ * {@code keep_alive: 0}) and {@code POST /api/chat} (one answer, shaped by a JSON schema in
+ * {@code format}). {@link #read()} never throws: a refused connection, a timeout, an error
  * status or a body that is not Ollama's JSON becomes an {@link OllamaDown} fact.
  */
 public final class OllamaClient {
@@ -38,6 +39,12 @@ public final class OllamaClient {
 
   /** The one JSON object {@code /api/generate} answers with when {@code stream} is false. */
   public record Generated(String model, boolean done, String doneReason) {}
+
+  /** The one JSON object {@code /api/chat} answers with when {@code stream} is false: the assistant's content. */
+  public record Chat(String model, String content, String doneReason) {}
+
+  /** One message of a chat: {@code role} is system, user or assistant. */
+  public record Message(String role, String content) {}
 
   private final OkHttpClient http;
   private final HttpUrl base;
@@ -111,6 +118,32 @@ public final class OllamaClient {
     if (!reply.isObject()) throw new IOException("/api/generate: expected a JSON object, found " + abbreviate(reply.toString()));
     return new Generated(reply.path("model").asText(model), reply.path("done").asBoolean(false),
         reply.path("done_reason").asText(""));
+  }
+
+  /**
+   * Asks {@code model} once, without streaming, for an answer shaped by the JSON schema
+   * {@code format}, at temperature 0; the whole call may take up to {@code timeout}. Throws on a
+   * timeout, an error status or a reply that is not Ollama's chat object; the content itself is
+   * returned as the model wrote it (possibly empty or not JSON): judging it is the caller's part.
+   */
+  public Chat chat(String model, List<Message> messages, JsonNode format, Duration timeout) throws IOException {
+    ObjectNode body = Json.mapper().createObjectNode();
+    body.put("model", model);
+    var list = body.putArray("messages");
+    for (Message m : messages) list.addObject().put("role", m.role()).put("content", m.content());
+    body.put("stream", false);
+    body.set("format", format);
+    body.putObject("options").put("temperature", 0);
+    Request request = new Request.Builder().url(base.newBuilder().addPathSegments("api/chat").build())
+        .post(RequestBody.create(Json.mapper().writeValueAsString(body), JSON)).build();
+    Call call = http.newCall(request);
+    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    JsonNode reply = send(call, "/api/chat");
+    JsonNode content = reply.path("message").path("content");
+    if (!reply.isObject() || !content.isTextual()) {
+      throw new IOException("/api/chat: expected {\"message\": {\"content\": ...}}, found " + abbreviate(reply.toString()));
+    }
+    return new Chat(reply.path("model").asText(model), content.asText(), reply.path("done_reason").asText(""));
   }
 
   public ModelRole roleOf(String name) {

@@ -76,8 +76,8 @@ class GiteaHistoryTest {
     History h = b.history();
     assertEquals(14, h.windowDays());
     assertEquals(List.of(
-        new PastPull("alex/app", 11, "kimi-code", false, daysAgo(3), 2, 0),
-        new PastPull("alex/app", 12, "kimi-code", true, daysAgo(2), 0, 1)), h.pulls());
+        new PastPull("alex/app", 11, "kimi-code", false, daysAgo(3), 2, 0, List.of(), daysAgo(5)),
+        new PastPull("alex/app", 12, "kimi-code", true, daysAgo(2), 0, 1, List.of(), daysAgo(4))), h.pulls());
     assertEquals(List.of(new PastIssue("alex/app", 2, List.of("kimi-code"), daysAgo(2))), h.issues(),
         "#3 was updated within the window but closed before it");
     // Timmy's own login (once); full read: issues, open pulls, comments, reviews + status of #10; history: closed
