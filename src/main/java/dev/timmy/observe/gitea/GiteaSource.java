@@ -82,15 +82,17 @@ public final class GiteaSource {
     List<PullRequest> pulls = new ArrayList<>();
     List<Comment> comments = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
+    List<String> unread = new ArrayList<>();
     String self;
     try {
       self = client.self();
     } catch (IOException | RuntimeException e) {
       // Without Timmy's own login its notes cannot be told from a copied marker: read nothing.
       for (String repo : states.keySet()) gaps.add(repo + ": cannot read Timmy's own login (GET /user): " + e.getMessage());
-      return new Backlog(issues, pulls, comments, false, gaps, History.none());
+      return new Backlog(issues, pulls, comments, false, gaps, History.none(), List.copyOf(states.keySet()));
     }
     for (RepoState s : states.values()) {
+      int before = gaps.size();
       try {
         boolean full = s.cursor == null || s.lastFull == null || !clock.instant().isBefore(s.lastFull.plus(fullResync));
         if (full) readAll(s);
@@ -110,9 +112,10 @@ public final class GiteaSource {
       } catch (RuntimeException e) {
         gaps.add(s.repo + ": cannot map what Gitea sent: " + e.getMessage());
       }
+      if (gaps.size() > before) unread.add(s.repo);
     }
     History closed = history == null ? History.none() : history.read(List.copyOf(states.keySet()), gaps, self);
-    return new Backlog(issues, pulls, comments, gaps.isEmpty(), gaps, closed);
+    return new Backlog(issues, pulls, comments, gaps.isEmpty(), gaps, closed, unread);
   }
 
   private void readAll(RepoState s) throws IOException {
