@@ -4,6 +4,7 @@ import dev.timmy.Json;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.Set;
@@ -35,6 +36,11 @@ public final class ApiServer implements AutoCloseable {
   private final DashboardEvents events;
 
   public ApiServer(Backend backend) {
+    this(backend, null);
+  }
+
+  /** With {@code mcp} (when not null) answering {@code POST /mcp}: the MCP tools over streamable HTTP. */
+  public ApiServer(Backend backend, Handler mcp) {
     Admin admin = new Admin(backend.secrets());
     StatusRoutes status = new StatusRoutes(backend);
     JournalRoutes journal = new JournalRoutes(backend);
@@ -71,6 +77,7 @@ public final class ApiServer implements AutoCloseable {
       r.get("/dashboard/{file}", dashboard::asset);
       r.get("/api/dashboard", dashboard::view);
       r.sse("/api/events", dashboard::events);
+      if (mcp != null) r.post("/mcp", mcp);
       r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
       r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, translate(e)));
       r.exception(Exception.class, (e, ctx) -> {

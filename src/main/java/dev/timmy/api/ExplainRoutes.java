@@ -48,6 +48,11 @@ final class ExplainRoutes {
     else ctx.json(explained(d, subject, cycles));
   }
 
+  /** The explanation of {@code subject} over the last {@code cycles} cycles, or a 404 {@code not_found} (the MCP tools). */
+  Wire.Explained explained(String subject, int cycles) {
+    return explained(b.latest().decided(), subject, cycles);
+  }
+
   private Wire.Explained explained(Optional<Latest.Decided> d, String subject, int cycles) {
     SubjectHistory history = b.journal().history(subject, cycles);
     Wire.Current current = d.map(x -> current(x, subject)).orElse(null);

@@ -23,10 +23,15 @@ final class HouseRoutes {
     this.b = backend;
   }
 
-  /** Computed once per decided cycle (see {@link Answers}). */
+  /** Serialised once per decided cycle (see {@link AnswerCache}). */
   void agents(Context ctx) {
     Latest.Decided x = b.latest().require();
     ctx.contentType("application/json").result(x.answers().get("agents", () -> agents(x)));
+  }
+
+  /** As {@code GET /api/agents}, as a value (the MCP tools). */
+  Wire.Agents agents() {
+    return agents(b.latest().require());
   }
 
   private Wire.Agents agents(Latest.Decided x) {
@@ -49,10 +54,15 @@ final class HouseRoutes {
     return new Wire.Agents(x.cycle().id(), x.snapshot().takenAt(), views);
   }
 
-  /** Computed once per decided cycle (see {@link Answers}). */
+  /** Serialised once per decided cycle (see {@link AnswerCache}). */
   void house(Context ctx) {
     Latest.Decided x = b.latest().require();
     ctx.contentType("application/json").result(x.answers().get("house", () -> house(x)));
+  }
+
+  /** As {@code GET /api/house}, as a value (the MCP tools). */
+  Wire.House house() {
+    return house(b.latest().require());
   }
 
   private Wire.House house(Latest.Decided x) {

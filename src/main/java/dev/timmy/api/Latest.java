@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Latest implements CycleListener {
   /**
    * A decided cycle: its row, what it observed and what the rules concluded, the decision indexed
-   * by subject, and the API's answers computed from it (see {@link Answers}).
+   * by subject, and the API's answers computed from it (see {@link AnswerCache}).
    */
-  public record Decided(CycleRow cycle, Snapshot snapshot, Decision decision, BySubject bySubject, Answers answers) {
+  public record Decided(CycleRow cycle, Snapshot snapshot, Decision decision, BySubject bySubject, AnswerCache answers) {
     public Decided(CycleRow cycle, Snapshot snapshot, Decision decision) {
-      this(cycle, snapshot, decision, new BySubject(snapshot, decision), new Answers());
+      this(cycle, snapshot, decision, new BySubject(snapshot, decision), new AnswerCache());
     }
   }
 

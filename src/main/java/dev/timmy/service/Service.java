@@ -5,6 +5,7 @@ import dev.timmy.act.Executor;
 import dev.timmy.act.Target;
 import dev.timmy.act.gitea.GiteaTarget;
 import dev.timmy.act.house.HouseTargets;
+import dev.timmy.api.Answers;
 import dev.timmy.api.ApiServer;
 import dev.timmy.api.Backend;
 import dev.timmy.api.DashboardEvents;
@@ -26,6 +27,8 @@ import dev.timmy.observe.quota.QuotaSource;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalException;
 import dev.timmy.journal.Mode;
+import dev.timmy.mcp.McpServers;
+import dev.timmy.mcp.Tools;
 import dev.timmy.observe.DemoHouse;
 import dev.timmy.observe.gitea.CycleTrigger;
 import dev.timmy.observe.gitea.GiteaClient;
@@ -60,6 +63,7 @@ public final class Service implements AutoCloseable {
   private final CycleLoop loop;
   private final CycleTrigger webhooks;
   private final ApiServer api;
+  private final Backend backend;
   private final Latest latest;
   private final TriageRunner triage;
   private final Mode mode;
@@ -88,8 +92,10 @@ public final class Service implements AutoCloseable {
         (triage == null ? latest.andThen(metrics) : latest.andThen(metrics).andThen(triage)).andThen(events));
     this.loop = new CycleLoop(cycle, new RulesWatcher(rules), Duration.ofSeconds(config.service().cycleSeconds()));
     this.webhooks = new CycleTrigger(options.webhookQuiet(), options.webhookMaxDelay(), () -> loop.triggerNow("webhook"));
-    this.api = new ApiServer(new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
-        webhooks::signal, options.cycleWait(), events, journal.deliveries()));
+    this.backend = new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
+        webhooks::signal, options.cycleWait(), events, journal.deliveries());
+    Answers answers = new Answers(backend);
+    this.api = new ApiServer(backend, McpServers.http(new Tools(answers), answers::requireAdmin));
   }
 
   /** Builds everything, or refuses with every problem found; nothing listens or runs yet. */
@@ -211,6 +217,11 @@ public final class Service implements AutoCloseable {
 
   public ApiServer api() {
     return api;
+  }
+
+  /** What the API reads, for other front ends (the MCP tools over stdio). */
+  public Backend backend() {
+    return backend;
   }
 
   private static RuleBook openRules(Path dir, Duration deadline) throws ServiceException {
