@@ -215,7 +215,7 @@ public record Snapshot(
     for (Agent a : agents) {
       String login = a.login().toLowerCase();
       List<String> mine = assigned.getOrDefault(login, List.of());
-      boolean seen = processes.stream().anyMatch(p -> a.processNames().stream().anyMatch(n -> n.equalsIgnoreCase(p.name())));
+      boolean seen = processes.stream().anyMatch(p -> a.runsAs(p.name()));
       counted.add(new AgentLoad(a.name(), mine.size(), mine, last.get(login), seen));
     }
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, counted, quotas,
