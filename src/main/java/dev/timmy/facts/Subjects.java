@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * How a subject is named everywhere, Java and rules alike ({@code Subjects.agent($name)} in a rule):
  * a backlog item is {@code owner/repo#N}; an agent {@code agent:<name>}, a model {@code model:<name>},
- * a loop {@code loop:<name>}, a file {@code file:<path>}, the host {@code host}.
+ * a loop {@code loop:<name>}, a file {@code file:<path>}, a process {@code process:<pid>}, the host
+ * {@code host}.
  */
 public final class Subjects {
   /** {@code owner/repo}: word characters, dots and dashes; neither part may be {@code .} or {@code ..}. */
@@ -39,6 +40,11 @@ public final class Subjects {
   /** How a file is named as a subject: {@code file:<path>}. */
   public static String file(String path) {
     return "file:" + path;
+  }
+
+  /** How a running process is named as a subject of the house rules: {@code process:<pid>}. */
+  public static String process(long pid) {
+    return "process:" + pid;
   }
 
   /** The observed host as a subject. */
