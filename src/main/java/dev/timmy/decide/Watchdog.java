@@ -42,7 +42,10 @@ final class Watchdog {
 
   /** The decision, or an {@link EvaluationException} (a {@link Overdue} past the deadline). */
   Decision run(Evaluation evaluation, Snapshot snapshot, Duration deadline) {
-    if (!workers.tryAcquire()) {
+    Duration allowed = WARM.get() ? deadline : deadline.multipliedBy(COLD);
+    // An overdue evaluation that was only slow (a loaded machine) ends soon and returns its permit:
+    // wait for one as long as the deadline before calling the workers stuck.
+    if (!acquire(allowed)) {
       throw new EvaluationException("no evaluation can start: " + maxWorkers + " earlier evaluations are still stuck past"
           + " their deadline in rule code that ignores being halted; fix the rule and restart Timmy");
     }
@@ -65,7 +68,6 @@ final class Watchdog {
     Running it = new Running(evaluation, worker, result);
     running.add(it);
     worker.start();
-    Duration allowed = WARM.get() ? deadline : deadline.multipliedBy(COLD);
     try {
       Decision d = result.get(allowed.toMillis(), TimeUnit.MILLISECONDS);
       WARM.set(true);
@@ -90,6 +92,15 @@ final class Watchdog {
       throw new EvaluationException("evaluation interrupted: Timmy is stopping");
     } finally {
       running.remove(it);
+    }
+  }
+
+  private boolean acquire(Duration wait) {
+    try {
+      return workers.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EvaluationException("evaluation interrupted: Timmy is stopping");
     }
   }
 
