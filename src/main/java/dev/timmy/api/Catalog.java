@@ -17,7 +17,7 @@ import dev.timmy.facts.Subjects;
  * {@code file:PATH}, {@code process:NAME}.
  */
 final class Catalog {
-  static final String HOST = "host";
+  static final String HOST = Subjects.HOST;
 
   private Catalog() {}
 
@@ -30,15 +30,15 @@ final class Catalog {
   }
 
   static String model(OllamaModel m) {
-    return "model:" + m.name();
+    return Subjects.model(m.name());
   }
 
   static String loop(AutomationLoop l) {
-    return "loop:" + l.name();
+    return Subjects.loop(l.name());
   }
 
   static String file(StaleFile f) {
-    return "file:" + f.path();
+    return Subjects.file(f.path());
   }
 
   static String process(ProcessInfo p) {

@@ -1,6 +1,6 @@
 package dev.timmy.api;
 
-import dev.timmy.decide.CheckItem;
+import dev.timmy.decide.AgentState;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
@@ -11,6 +11,7 @@ import dev.timmy.journal.ActionRow;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,12 +43,9 @@ final class HouseRoutes {
       List<RouteItem> routes = d.routes().stream().filter(r -> r.chosen() && r.agent().equals(a.name())).toList();
       List<ProposalItem> proposals = d.proposals().stream().filter(p -> addressedTo(p, a)).toList();
       Snapshot s = x.snapshot();
-      // The state Check's detail reads "STATE: why" (rules/agents.drl); the API splits it.
-      String state = d.checksOf(subject).stream().filter(c -> c.name().equals("state")).map(CheckItem::detail)
-          .findFirst().orElse("");
-      int colon = state.indexOf(':');
-      return new Wire.AgentView(subject, a, colon > 0 ? state.substring(0, colon) : state,
-          colon > 0 ? state.substring(colon + 1).strip() : "", loads.get(a.name()),
+      Optional<AgentState> state = d.agentState(a.name());
+      return new Wire.AgentView(subject, a, state.map(t -> t.state().name()).orElse(""),
+          state.map(AgentState::reasons).orElse(""), loads.get(a.name()),
           s.work().stream().filter(w -> w.agent().equals(a.name())).toList(),
           s.records().stream().filter(r -> r.agent().equals(a.name())).findFirst().orElse(null),
           s.quotas().stream().filter(a::spends).findFirst().orElse(null), routes, proposals, checks(d, subject),

@@ -18,7 +18,8 @@ public record Decision(
     List<ProposalItem> proposals,
     List<EscalationItem> escalations,
     List<CheckItem> checks,
-    List<TriageRequestItem> triage) {
+    List<TriageRequestItem> triage,
+    List<AgentState> agentStates) {
 
   public record SnapshotInfo(boolean complete, Instant takenAt, List<String> gaps) {
     public SnapshotInfo {
@@ -33,12 +34,20 @@ public record Decision(
     escalations = List.copyOf(escalations);
     checks = List.copyOf(checks);
     triage = triage == null ? List.of() : List.copyOf(triage);
+    agentStates = agentStates == null ? List.of() : List.copyOf(agentStates);
+  }
+
+  /** A decision without agent states. */
+  public Decision(String rulesRevision, SnapshotInfo snapshot, int firings, List<PriorityItem> priorities,
+      List<RouteItem> routes, List<ProposalItem> proposals, List<EscalationItem> escalations, List<CheckItem> checks,
+      List<TriageRequestItem> triage) {
+    this(rulesRevision, snapshot, firings, priorities, routes, proposals, escalations, checks, triage, List.of());
   }
 
   /** A decision without triage requests. */
   public Decision(String rulesRevision, SnapshotInfo snapshot, int firings, List<PriorityItem> priorities,
       List<RouteItem> routes, List<ProposalItem> proposals, List<EscalationItem> escalations, List<CheckItem> checks) {
-    this(rulesRevision, snapshot, firings, priorities, routes, proposals, escalations, checks, List.of());
+    this(rulesRevision, snapshot, firings, priorities, routes, proposals, escalations, checks, List.of(), List.of());
   }
 
   public Optional<PriorityItem> priorityOf(String subject) {
@@ -63,6 +72,11 @@ public record Decision(
 
   public List<CheckItem> checksOf(String subject) {
     return only(checks, c -> c.subject().equals(subject));
+  }
+
+  /** The state the rules derived for agent {@code name} (AGENT-004/005/007), if any. */
+  public Optional<AgentState> agentState(String name) {
+    return agentStates.stream().filter(a -> a.agent().equals(name)).findFirst();
   }
 
   private static <T> List<T> only(List<T> items, Predicate<T> keep) {

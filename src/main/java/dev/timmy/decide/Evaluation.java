@@ -71,7 +71,7 @@ final class Evaluation {
       return new Decision(rules.revision(),
           new Decision.SnapshotInfo(snapshot.complete(), snapshot.takenAt(), snapshot.gaps()),
           fired, priorities, routes, proposals(session, provenance), escalations(session, provenance),
-          checks(session, provenance), triage(session, provenance));
+          checks(session, provenance), triage(session, provenance), agentStates(session));
     } catch (EvaluationException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -198,7 +198,11 @@ final class Evaluation {
     return byKey(items, c -> c.subject() + '\0' + c.name() + '\0' + c.detail());
   }
 
-  private static List<TriageRequestItem> triage(KieSession session, Provenance why) {
+  private static List<AgentState> agentStates(KieSession session) {
+    return byKey(all(session, AgentState.class), a -> a.agent() + '\0' + a.state());
+  }
+
+    private static List<TriageRequestItem> triage(KieSession session, Provenance why) {
     List<TriageRequestItem> items = new ArrayList<>();
     for (TriageRequest t : all(session, TriageRequest.class)) {
       Because b = why.of(t);

@@ -1,8 +1,8 @@
 package dev.timmy.decide;
 
+import dev.timmy.facts.TimmyNote;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Something the rules want done. Its {@link #key()} names it stably across cycles (kind, subject
@@ -23,10 +23,17 @@ public record Proposal(ActionKind kind, String subject, Map<String, String> para
   }
 
   public String key() {
-    String rest = new TreeMap<>(params).entrySet().stream()
-        .filter(e -> !e.getKey().equals("body"))
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(","));
-    return kind + ":" + subject + (rest.isEmpty() ? "" : ":" + rest);
+    return keyOf(kind, subject, params);
+  }
+
+  /**
+   * The one way a proposal key is built ({@code KIND:SUBJECT[:name=value,...]}, parameters in name
+   * order, the free text {@code body} left out): the same spelling {@link TimmyNote.Key} reads back
+   * from Timmy's marker, so what a rule proposes and what Timmy wrote cannot drift apart.
+   */
+  public static String keyOf(ActionKind kind, String subject, Map<String, String> params) {
+    Map<String, String> named = new TreeMap<>(params);
+    named.remove("body");
+    return new TimmyNote.Key(kind.name(), subject, named).toString();
   }
 }

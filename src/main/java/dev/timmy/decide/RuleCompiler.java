@@ -28,7 +28,8 @@ import org.kie.api.definition.rule.Rule;
 /**
  * Compiles every {@code *.drl} of a directory from disk (classic DRL build: its errors carry file
  * and line) and checks what the engine does not: every rule has a unique {@code @id} and a
- * {@code @title}. Before the engine sees a file, {@link RuleSandbox} refuses what a rule may not use.
+ * {@code @title}. Before the engine sees a file, {@link RuleSandbox} refuses what a rule may not use
+ * and {@link RuleLint} what a rule waits for that no rule produces.
  */
 final class RuleCompiler {
   private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
@@ -44,6 +45,8 @@ final class RuleCompiler {
     List<RuleError> refused = new ArrayList<>();
     sources.forEach((file, text) -> refused.addAll(RuleSandbox.check(file, text)));
     if (!refused.isEmpty()) throw new RuleErrors(refused);
+    List<RuleError> unmet = RuleLint.check(sources);
+    if (!unmet.isEmpty()) throw new RuleErrors(unmet);
     KieServices ks = KieServices.Factory.get();
     ReleaseId release = ks.newReleaseId("dev.timmy.rules", "policy", "1.0." + BUILDS.incrementAndGet());
     KieFileSystem kfs = ks.newKieFileSystem();

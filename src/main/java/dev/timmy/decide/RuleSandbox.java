@@ -28,9 +28,9 @@ final class RuleSandbox {
       "java.util.jar", "java.util.zip", "java.util.spi", "java.util.Scanner", "java.util.Properties",
       "java.util.ResourceBundle", "java.time.zone");
   /** The derived facts of {@code decide} a rule inserts or matches; the rest of the package is Timmy's. */
-  private static final Set<String> DECIDE_FACTS = Set.of(
-      "ActionKind", "Check", "Chosen", "Escalation", "Ineligible", "Proposal", "Ranked", "RouteScore", "ScorePart",
-      "TriageLabel", "TriageRequest", "Veto");
+  static final Set<String> DECIDE_FACTS = Set.of(
+      "ActionKind", "AgentState", "Check", "Chosen", "Escalation", "Ineligible", "Proposal", "Ranked", "RouteScore",
+      "ScorePart", "TriageLabel", "TriageRequest", "Veto");
   /** Roots of fully-qualified names; a dotted name starting with one of them must be allowed. */
   private static final Pattern QUALIFIED = Pattern.compile(
       "(?<![\\w$.])((?:java|javax|jdk|sun|com|org|net|io|dev|kotlin|okhttp3|ch|jakarta|oshi|groovy|mvel2?)\\s*(?:\\.\\s*[\\w$*]+)+)");
@@ -113,6 +113,15 @@ final class RuleSandbox {
 
   /** {@code source} with comments and string and character literals blanked, newlines kept. */
   static String blank(String source) {
+    return blank(source, true);
+  }
+
+  /** {@code source} with comments blanked (string literals kept), newlines kept. */
+  static String blankComments(String source) {
+    return blank(source, false);
+  }
+
+  private static String blank(String source, boolean literals) {
     StringBuilder out = new StringBuilder(source);
     int i = 0;
     int n = source.length();
@@ -127,8 +136,12 @@ final class RuleSandbox {
       } else if (c == '"' || c == '\'') {
         i++;
         while (i < n && source.charAt(i) != c && source.charAt(i) != '\n') {
-          if (source.charAt(i) == '\\' && i + 1 < n && source.charAt(i + 1) != '\n') out.setCharAt(i++, ' ');
-          out.setCharAt(i++, ' ');
+          if (source.charAt(i) == '\\' && i + 1 < n && source.charAt(i + 1) != '\n') {
+            if (literals) out.setCharAt(i, ' ');
+            i++;
+          }
+          if (literals) out.setCharAt(i, ' ');
+          i++;
         }
         i++;
       } else {
@@ -138,7 +151,7 @@ final class RuleSandbox {
     return out.toString();
   }
 
-  private static int line(String text, int at) {
+  static int line(String text, int at) {
     int line = 1;
     for (int i = 0; i < at; i++) if (text.charAt(i) == '\n') line++;
     return line;

@@ -51,13 +51,18 @@ final class Watchdog {
     }
     CompletableFuture<Decision> result = new CompletableFuture<>();
     Thread worker = new Thread(() -> {
+      Decision d = null;
+      Throwable failed = null;
       try {
-        result.complete(evaluation.run(snapshot));
+        d = evaluation.run(snapshot);
       } catch (Throwable e) {
-        result.completeExceptionally(e);
+        failed = e;
       } finally {
+        // Before the result is seen: a caller that evaluates again at once must find this slot free.
         workers.release();
       }
+      if (failed == null) result.complete(d);
+      else result.completeExceptionally(failed);
     }, "timmy-evaluation-" + WORKERS.incrementAndGet());
     worker.setDaemon(true);
     Running it = new Running(evaluation, worker, result);

@@ -5,7 +5,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How a backlog item is named everywhere: {@code owner/repo#N}; an agent is {@code agent:<name>}. */
+/**
+ * How a subject is named everywhere, Java and rules alike ({@code Subjects.agent($name)} in a rule):
+ * a backlog item is {@code owner/repo#N}; an agent {@code agent:<name>}, a model {@code model:<name>},
+ * a loop {@code loop:<name>}, a file {@code file:<path>}, a process {@code process:<pid>}, the host
+ * {@code host}.
+ */
 public final class Subjects {
   /** {@code owner/repo}: word characters, dots and dashes; neither part may be {@code .} or {@code ..}. */
   public static final Pattern REPO = Pattern.compile("(?!\\.{1,2}(?![\\w.-]))[\\w.-]+/(?!\\.{1,2}(?![\\w.-]))[\\w.-]+");
@@ -21,6 +26,29 @@ public final class Subjects {
   public static String agent(String name) {
     return "agent:" + name;
   }
+
+  /** How a model is named as a subject: {@code model:<name>}. */
+  public static String model(String name) {
+    return "model:" + name;
+  }
+
+  /** How an automation loop is named as a subject: {@code loop:<name>}. */
+  public static String loop(String name) {
+    return "loop:" + name;
+  }
+
+  /** How a file is named as a subject: {@code file:<path>}. */
+  public static String file(String path) {
+    return "file:" + path;
+  }
+
+  /** How a running process is named as a subject of the house rules: {@code process:<pid>}. */
+  public static String process(long pid) {
+    return "process:" + pid;
+  }
+
+  /** The observed host as a subject. */
+  public static final String HOST = "host";
 
   /**
    * The one spelling of an item subject, for comparing: {@code owner/repo} in lower case (Gitea's
