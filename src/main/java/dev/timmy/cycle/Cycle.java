@@ -117,7 +117,7 @@ public final class Cycle {
   private Decision evaluate(long id, Snapshot snapshot) throws Failed {
     Decision decision;
     try {
-      decision = rules.evaluate(snapshot);
+      decision = rules.decide(snapshot); // the live session: told only what changed
     } catch (RuntimeException e) {
       throw new Failed("evaluate (rules " + rules.revision() + "): " + e.getMessage());
     }

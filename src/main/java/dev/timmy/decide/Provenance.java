@@ -1,6 +1,5 @@
 package dev.timmy.decide;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,26 +15,25 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * Records, for every object a consequence inserts, the rule that fired and the facts it matched.
- * Logical facts that lose their support are deleted from the session; the caller reads the
- * surviving objects, so superseded firings never reach an explanation.
+ * Records, for every object a consequence inserts, the rule that fired and the facts it matched
+ * (references, not words: {@link MatchedFacts} says them when read). Logical facts that lose
+ * their support are deleted from the session and forgotten here; the caller reads the surviving
+ * objects, so superseded firings never reach an explanation. Lives as long as its session.
  */
 final class Provenance extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
   /** The firing behind a derived fact; put in words only when asked, for the facts that survive. */
-  private record Origin(Rule rule, List<Object> matched) {}
+  private record Origin(Rule rule, MatchedFacts matched) {}
 
-  private final Map<Object, Origin> origins;
-  /** A fact is matched by many rules: say it in words once. */
-  private final Map<Object, String> words;
+  private final Map<Object, Origin> origins = new IdentityHashMap<>();
+  /** Firings of the current cycle by rule. */
   private final Map<Rule, int[]> firingsByRule = new IdentityHashMap<>();
   /** A rule's id and title, read once from its metadata. */
   private final Map<Rule, String[]> names = new IdentityHashMap<>();
   private Match current;
 
-  /** {@code facts}: how many facts go in, to size the maps once instead of growing them. */
-  Provenance(int facts) {
-    origins = new IdentityHashMap<>(8 * facts);
-    words = new IdentityHashMap<>(2 * facts);
+  /** Starts counting the firings of a new cycle. */
+  void newCycle() {
+    firingsByRule.clear();
   }
 
   @Override
@@ -52,7 +50,7 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   @Override
   public void objectInserted(ObjectInsertedEvent event) {
     if (current == null) return;
-    origins.put(event.getObject(), new Origin(current.getRule(), current.getObjects()));
+    origins.put(event.getObject(), new Origin(current.getRule(), new MatchedFacts(current.getObjects())));
   }
 
   @Override
@@ -67,16 +65,7 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
     Origin o = origins.get(derived);
     if (o == null) return new Because("?", "unknown rule", List.of());
     String[] name = names.computeIfAbsent(o.rule(), r -> new String[] {idOf(r), titleOf(r)});
-    List<String> said = new ArrayList<>(o.matched().size());
-    for (Object fact : o.matched()) {
-      String w = words.get(fact);
-      if (w == null) {
-        w = FactWords.of(fact);
-        words.put(fact, w);
-      }
-      said.add(w);
-    }
-    return new Because(name[0], name[1], said);
+    return new Because(name[0], name[1], o.matched());
   }
 
   /** The rule that fired most, to name the likely culprit of a runaway. */

@@ -23,6 +23,8 @@ public final class RuleBook {
   private final Path dir;
   private volatile RuleSet current;
   private volatile List<RuleError> errors = List.of();
+  /** The session {@link #decide} keeps across cycles; null until the first call or after a restart. */
+  private RuleSession live;
 
   private RuleBook(Path dir, RuleSet first) {
     this.dir = dir;
@@ -39,7 +41,7 @@ public final class RuleBook {
     try {
       RuleSet next = RuleCompiler.compile(dir);
       boolean changed = !next.revision().equals(current.revision());
-      current = next;
+      if (changed) current = next; // the same rules keep their live session
       errors = List.of();
       return new Reload(changed, next.revision(), List.of());
     } catch (RuleErrors e) {
@@ -69,11 +71,36 @@ public final class RuleBook {
     return current.files();
   }
 
+  /** The decision for {@code snapshot} from a fresh session. */
   public Decision evaluate(Snapshot snapshot) {
-    return new Evaluation(current).run(snapshot);
+    return evaluate(snapshot, 0);
   }
 
   public Decision evaluate(Snapshot snapshot, int firingLimit) {
-    return new Evaluation(current, firingLimit).run(snapshot);
+    return Evaluation.fresh(current, snapshot, firingLimit);
+  }
+
+  /**
+   * The decision for this cycle's snapshot from the session that lives across cycles, told only
+   * what changed since the previous call: the same decision as {@link #evaluate} (but for the
+   * firings, which count this cycle's). A reload that changed the rules, a {@link #restart} (a
+   * config change) or a failed evaluation starts a fresh session.
+   */
+  public synchronized Decision decide(Snapshot snapshot) {
+    RuleSet rules = current;
+    if (live != null && live.rules() != rules) restart();
+    if (live == null) live = new RuleSession(rules);
+    try {
+      return new Evaluation(0).run(live, snapshot);
+    } catch (RuntimeException e) {
+      restart();
+      throw e;
+    }
+  }
+
+  /** Drops the live session: the next {@link #decide} starts from an empty one. */
+  public synchronized void restart() {
+    if (live != null) live.close();
+    live = null;
   }
 }
