@@ -27,7 +27,7 @@ public final class Main {
             Run the cycle loop and the API (dry-run unless --live).
         snapshot --out DIR [--config FILE]
             Save a live Gitea sync as fixtures in the demo format.
-        bench [--sizes 1000,10000,100000] [--runs N] [--rules DIR]
+        bench [--sizes 1000,10000,100000] [--runs N] [--rules DIR] [--json]
             Benchmark full evaluations on synthetic backlogs against a plain-Java floor.
 
       Exit codes: 0 ok · 1 failed (rule errors, failed scenarios, bad input) · 2 bad command line.

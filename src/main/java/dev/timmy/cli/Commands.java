@@ -45,7 +45,7 @@ public final class Commands {
         case "explain" -> explain(Args.parse(words, Set.of("fixtures", "rules", "now"), Set.of("json")));
         case "simulate" -> simulate(Args.parse(words, Set.of("fixtures", "rules", "against", "now"), Set.of("json")));
         case "test-rules" -> testRules(Args.parse(words, Set.of("rules", "scenarios"), Set.of()));
-        case "bench" -> bench(Args.parse(words, Set.of("rules", "sizes", "runs"), Set.of()));
+        case "bench" -> bench(Args.parse(words, Set.of("rules", "sizes", "runs"), Set.of("json")));
         case "serve" -> serve(Args.parse(words, Set.of("config", "port"), Set.of("live")));
         case "snapshot" -> recordSnapshot(Args.parse(words, Set.of("config", "out"), Set.of()));
         default -> throw new Args.UsageException("unknown command " + command);
@@ -82,7 +82,7 @@ public final class Commands {
         throw new Args.UsageException("--sizes: expected numbers separated by commas, found " + n);
       }
     }
-    new Benchmark(out).run(Path.of(a.get("rules", "rules")), sizes, a.getInt("runs", 15));
+    new Benchmark(out).run(Path.of(a.get("rules", "rules")), sizes, a.getInt("runs", 15), a.has("json"));
     return 0;
   }
 
