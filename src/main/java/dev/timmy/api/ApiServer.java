@@ -28,6 +28,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private final Javalin app;
+  private final DashboardEvents events;
 
   public ApiServer(Backend backend) {
     Admin admin = new Admin(backend.secrets());
@@ -37,6 +38,8 @@ public final class ApiServer implements AutoCloseable {
     RulesRoutes rules = new RulesRoutes(backend);
     HouseRoutes house = new HouseRoutes(backend);
     WebhookRoutes webhooks = new WebhookRoutes(backend);
+    DashboardRoutes dashboard = new DashboardRoutes(backend);
+    events = backend.events();
     app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.startup.showJavalinBanner = false;
@@ -57,6 +60,10 @@ public final class ApiServer implements AutoCloseable {
       r.get("/api/agents", house::agents);
       r.get("/api/house", house::house);
       r.post("/webhooks/gitea", webhooks::gitea);
+      r.get("/", dashboard::page);
+      r.get("/dashboard/{file}", dashboard::asset);
+      r.get("/api/dashboard", dashboard::view);
+      r.sse("/api/events", dashboard::events);
       r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
       r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, translate(e)));
       r.exception(Exception.class, (e, ctx) -> {
@@ -87,6 +94,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    events.close(); // open event streams would hold Jetty's graceful stop
     app.stop();
   }
 

@@ -12,8 +12,10 @@ import java.time.Duration;
  *
  * @param source        {@code demo} or {@code gitea}: where snapshots come from
  * @param webhookSignal called for each verified webhook delivery (a debounced cycle trigger)
+ * @param events        the dashboard's live feed (a cycle listener of the service)
  * @param cycleWait     how long {@code POST /api/cycles} waits for its cycle before answering 504
  */
 public record Backend(
     JournalReader journal, RuleBook rules, CycleLoop loop, Latest latest, Metrics metrics, Secrets secrets,
-    Mode mode, String source, Runnable webhookSignal, Duration cycleWait) {}
+    Mode mode, String source, Runnable webhookSignal, Duration cycleWait,
+    DashboardEvents events) {}

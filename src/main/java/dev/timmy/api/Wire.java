@@ -1,6 +1,7 @@
 package dev.timmy.api;
 
 import dev.timmy.cycle.LoopStatus;
+import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.CheckItem;
 import dev.timmy.decide.EscalationItem;
 import dev.timmy.decide.PriorityItem;
@@ -98,4 +99,22 @@ public final class Wire {
   public record Concern<T>(
       String subject, T fact, List<Check> checks, List<ProposalItem> proposals, List<EscalationItem> escalations,
       List<ActionRow> actions) {}
+
+  /**
+   * {@code GET /api/dashboard}: what the page shows beyond agents, house, health and cycles — the
+   * ranked backlog, the escalations, the latest cycle's actions and the velocity.
+   */
+  public record Dashboard(
+      Long cycleId, Instant snapshotTakenAt, String mode, String source, List<String> repos, List<String> agents,
+      List<String> stages, List<BacklogRow> backlog, List<EscalationItem> escalations, List<ActionRow> actions,
+      Velocity velocity) {}
+
+  /** One ranked issue or pull request: its priority, route, stage of work in flight and proposals. */
+  public record BacklogRow(
+      int rank, String subject, String repo, boolean pull, String title, List<String> labels, int priority,
+      String agent, String routeReason, String stage, Instant stageSince, List<ProposalOutcome> proposals) {}
+
+  /** A proposal and what came of it: done, would-do, refused, vetoed, failed, pending or not-acted. */
+  public record ProposalOutcome(
+      String id, ActionKind kind, String ruleId, String reason, String outcome, String detail) {}
 }

@@ -7,6 +7,7 @@ import dev.timmy.act.gitea.GiteaTarget;
 import dev.timmy.act.house.HouseTargets;
 import dev.timmy.api.ApiServer;
 import dev.timmy.api.Backend;
+import dev.timmy.api.DashboardEvents;
 import dev.timmy.api.Latest;
 import dev.timmy.api.Metrics;
 import dev.timmy.config.Secrets;
@@ -78,15 +79,16 @@ public final class Service implements AutoCloseable {
     this.latest = new Latest();
     this.triage = wiring.triage;
     Metrics metrics = new Metrics();
+    DashboardEvents events = new DashboardEvents();
     Executor executor = new Executor(wiring.targets, journal, mode);
     Authority authority = new Authority(config.owner(), config.budgets(), journal.reader(), options.clock());
     this.cycle = new Cycle(wiring.observer, rules, authority, executor, journal,
         Duration.ofDays(config.journal().retentionDays()),
-        triage == null ? latest.andThen(metrics) : latest.andThen(metrics).andThen(triage));
+        (triage == null ? latest.andThen(metrics) : latest.andThen(metrics).andThen(triage)).andThen(events));
     this.loop = new CycleLoop(cycle, new RulesWatcher(rules), Duration.ofSeconds(config.service().cycleSeconds()));
     this.webhooks = new CycleTrigger(options.webhookQuiet(), options.webhookMaxDelay(), () -> loop.triggerNow("webhook"));
     this.api = new ApiServer(new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
-        webhooks::signal, options.cycleWait()));
+        webhooks::signal, options.cycleWait(), events));
   }
 
   /** Builds everything, or refuses with every problem found; nothing listens or runs yet. */
