@@ -1,5 +1,6 @@
 package dev.timmy.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
 import dev.timmy.decide.Decision;
@@ -24,7 +25,7 @@ import java.util.Random;
 public final class Benchmark {
   /** The medians of one backlog size. */
   public record Size(int issues, int facts, double fullMs, double scoringMs, double floorMs, double incrementalMs,
-      int incrementalChanged, int firings, long heapMb) {}
+      int incrementalChanged, int firings, long heapMb, @JsonIgnore int incrementalFirings) {}
 
   /** What {@code bench --json} prints. */
   public record Report(String rulesRevision, List<Size> sizes) {}
@@ -46,21 +47,27 @@ public final class Benchmark {
           book.revision(), compileMs, runs, WARM_UP, Runtime.getRuntime().maxMemory() >> 20);
       out.printf("full = every rule, fresh session; scoring = classify.drl + priority.drl only, the floor's work;%n"
           + "incr = the live session's cycle after 1%% of the issues and pulls changed%n");
-      out.printf("%8s %8s %9s %9s %8s %10s %9s %9s %8s %10s %10s %10s %9s%n", "issues", "facts", "full ms", "firings",
-          "heap MB", "scoring ms", "floor ms", "incr ms", "changed", "full/floor", "scor/floor", "incr/full", "full/1k");
+      out.printf("%8s %8s %9s %9s %8s %10s %9s %9s %8s %10s %10s %10s %10s %9s%n", "issues", "facts", "full ms", "firings",
+          "heap MB", "scoring ms", "floor ms", "incr ms", "changed", "incr fired", "full/floor", "scor/floor", "incr/full", "full/1k");
     }
     List<Size> figures = new ArrayList<>();
     for (int size : sizes) {
       Size f = measure(book, scoring, size, runs);
       figures.add(f);
       if (!json) {
-        out.printf("%8d %8d %9.1f %9d %8d %10.1f %9.2f %9.1f %8d %10.1f %10.1f %9.0f%% %9.2f%n", f.issues(), f.facts(),
-            f.fullMs(), f.firings(), f.heapMb(), f.scoringMs(), f.floorMs(), f.incrementalMs(), f.incrementalChanged(),
+        out.printf("%8d %8d %9.1f %9d %8d %10.1f %9.2f %9.1f %8d %10d %10.1f %10.1f %9.0f%% %9.2f%n", f.issues(), f.facts(),
+            f.fullMs(), f.firings(), f.heapMb(), f.scoringMs(), f.floorMs(), f.incrementalMs(), f.incrementalChanged(), f.incrementalFirings(),
             f.fullMs() / Math.max(f.floorMs(), 1e-3), f.scoringMs() / Math.max(f.floorMs(), 1e-3),
             100 * f.incrementalMs() / f.fullMs(), f.fullMs() / (size / 1000.0));
       }
     }
-    if (json) out.println(render(new Report(book.revision(), figures)));
+    if (json) {
+      out.println(render(new Report(book.revision(), figures)));
+    } else {
+      long r = System.nanoTime();
+      book.reload(); // the same files compiled again in a warm JVM: what a hot reload costs
+      out.printf("hot reload of the rules (warm JVM): %d ms%n", (System.nanoTime() - r) / 1_000_000);
+    }
   }
 
   private static Size measure(RuleBook book, RuleBook scoring, int size, int runs) {
@@ -75,6 +82,7 @@ public final class Benchmark {
     List<Long> floor = new ArrayList<>();
     List<Long> incremental = new ArrayList<>();
     Decision last = null;
+    int incrementalFirings = 0;
     for (int i = 0; i < WARM_UP + runs; i++) { // the first runs warm the JIT up and are not counted
       boolean counted = i >= WARM_UP;
       long a = System.nanoTime();
@@ -84,8 +92,9 @@ public final class Benchmark {
       long c = System.nanoTime();
       PriorityFloor.rank(s);
       long d = System.nanoTime();
-      book.decide(steps.get(i).snapshot());
+      Decision step = book.decide(steps.get(i).snapshot());
       long e = System.nanoTime();
+      incrementalFirings = step.firings();
       book.decide(s); // back to the base snapshot, untimed: the next change is again 1%
       if (counted) {
         full.add(b - a);
@@ -97,7 +106,7 @@ public final class Benchmark {
     book.restart();
     int changed = steps.get(WARM_UP).changed();
     return new Size(size, s.facts().size(), median(full), median(scored), median(floor), median(incremental), changed,
-        last.firings(), heapAfterGc(last) >> 20);
+        last.firings(), heapAfterGc(last) >> 20, incrementalFirings);
   }
 
   private static String render(Report r) {

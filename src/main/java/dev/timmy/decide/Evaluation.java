@@ -96,9 +96,8 @@ final class Evaluation {
   private static List<PriorityItem> rank(Collection<ScorePart> parts, Provenance why) {
     Map<String, List<Scored>> bySubject = new LinkedHashMap<>();
     for (ScorePart p : parts) {
-      Because b = why.of(p);
-      bySubject.computeIfAbsent(p.subject(), k -> new ArrayList<>())
-          .add(new Scored(b.ruleId(), b.title(), p.points(), p.reason(), b.facts()));
+      bySubject.computeIfAbsent(p.subject(), k -> new ArrayList<>()).add(why.item(p, (f, b) ->
+          new Scored(b.ruleId(), b.title(), f.points(), f.reason(), b.facts())));
     }
     List<Map.Entry<String, Integer>> totals = new ArrayList<>();
     bySubject.forEach((s, list) -> totals.add(Map.entry(s, list.stream().mapToInt(Scored::points).sum())));
@@ -117,14 +116,12 @@ final class Evaluation {
     Map<String, Map<String, List<Scored>>> parts = new HashMap<>();
     Map<String, Map<String, List<Scored>>> exclusions = new HashMap<>();
     for (RouteScore r : session.all(RouteScore.class)) {
-      Because b = why.of(r);
       parts.computeIfAbsent(r.subject(), k -> new HashMap<>()).computeIfAbsent(r.agent(), k -> new ArrayList<>())
-          .add(new Scored(b.ruleId(), b.title(), r.points(), r.reason(), b.facts()));
+          .add(why.item(r, (f, b) -> new Scored(b.ruleId(), b.title(), f.points(), f.reason(), b.facts())));
     }
     for (Ineligible x : session.all(Ineligible.class)) {
-      Because b = why.of(x);
       exclusions.computeIfAbsent(x.subject(), k -> new HashMap<>()).computeIfAbsent(x.agent(), k -> new ArrayList<>())
-          .add(new Scored(b.ruleId(), b.title(), 0, x.reason(), b.facts()));
+          .add(why.item(x, (f, b) -> new Scored(b.ruleId(), b.title(), 0, f.reason(), b.facts())));
     }
     Map<String, List<RouteChooser.Candidate>> out = new HashMap<>();
     for (String subject : union(parts.keySet(), exclusions.keySet())) {
@@ -156,53 +153,63 @@ final class Evaluation {
   private static List<ProposalItem> proposals(RuleSession session, Provenance why) {
     Map<String, List<VetoItem>> vetoes = new HashMap<>();
     for (Veto v : session.all(Veto.class)) {
-      Because b = why.of(v);
-      vetoes.computeIfAbsent(v.proposal(), k -> new ArrayList<>()).add(new VetoItem(b.ruleId(), b.title(), v.reason(), b.facts()));
+      vetoes.computeIfAbsent(v.proposal(), k -> new ArrayList<>())
+          .add(why.item(v, (f, b) -> new VetoItem(b.ruleId(), b.title(), f.reason(), b.facts())));
     }
-    List<ProposalItem> items = new ArrayList<>();
+    List<Map.Entry<String, ProposalItem>> items = new ArrayList<>();
     for (Proposal p : session.all(Proposal.class)) {
-      Because b = why.of(p);
-      List<VetoItem> against = vetoes.getOrDefault(p.key(), List.of()).stream()
-          .sorted(Comparator.comparing(VetoItem::ruleId).thenComparing(VetoItem::reason)).toList();
-      items.add(new ProposalItem(p.key(), p.kind(), p.subject(), p.params(), b.ruleId(), b.title(), p.reason(), b.facts(), against));
+      Map.Entry<String, ProposalItem> unvetoed = why.item(p, (f, b) -> keyed(new ProposalItem(f.key(), f.kind(),
+          f.subject(), f.params(), b.ruleId(), b.title(), f.reason(), b.facts(), List.of()), i -> i.subject() + '\0' + i.id()));
+      List<VetoItem> against = vetoes.get(unvetoed.getValue().id());
+      if (against == null) {
+        items.add(unvetoed);
+      } else {
+        ProposalItem i = unvetoed.getValue();
+        against.sort(Comparator.comparing(VetoItem::ruleId).thenComparing(VetoItem::reason));
+        items.add(Map.entry(unvetoed.getKey(), new ProposalItem(i.id(), i.kind(), i.subject(), i.params(), i.ruleId(),
+            i.title(), i.reason(), i.facts(), against)));
+      }
     }
-    return byKey(items, p -> p.subject() + '\0' + p.id());
+    return sortedByKey(items);
   }
 
   private static List<EscalationItem> escalations(RuleSession session, Provenance why) {
-    List<EscalationItem> items = new ArrayList<>();
+    List<Map.Entry<String, EscalationItem>> items = new ArrayList<>();
     for (Escalation e : session.all(Escalation.class)) {
-      Because b = why.of(e);
-      items.add(new EscalationItem(e.subject(), e.reason(), b.ruleId(), b.title(), b.facts()));
+      items.add(why.item(e, (f, b) -> keyed(new EscalationItem(f.subject(), f.reason(), b.ruleId(), b.title(), b.facts()),
+          i -> i.subject() + '\0' + i.ruleId() + '\0' + i.reason())));
     }
-    return byKey(items, e -> e.subject() + '\0' + e.ruleId() + '\0' + e.reason());
+    return sortedByKey(items);
   }
 
   private static List<CheckItem> checks(RuleSession session, Provenance why) {
-    List<CheckItem> items = new ArrayList<>();
+    List<Map.Entry<String, CheckItem>> items = new ArrayList<>();
     for (Check c : session.all(Check.class)) {
-      Because b = why.of(c);
-      items.add(new CheckItem(c.subject(), c.name(), c.ok(), c.detail(), b.ruleId(), b.title()));
+      items.add(why.item(c, (f, b) -> keyed(new CheckItem(f.subject(), f.name(), f.ok(), f.detail(), b.ruleId(), b.title()),
+          i -> i.subject() + '\0' + i.name() + '\0' + i.detail())));
     }
-    return byKey(items, c -> c.subject() + '\0' + c.name() + '\0' + c.detail());
+    return sortedByKey(items);
   }
 
   private static List<TriageRequestItem> triage(RuleSession session, Provenance why) {
-    List<TriageRequestItem> items = new ArrayList<>();
+    List<Map.Entry<String, TriageRequestItem>> items = new ArrayList<>();
     for (TriageRequest t : session.all(TriageRequest.class)) {
-      Because b = why.of(t);
-      items.add(new TriageRequestItem(t.subject(), t.model(), t.role(), t.reason(), b.ruleId(), b.title(), b.facts()));
+      items.add(why.item(t, (f, b) -> keyed(new TriageRequestItem(f.subject(), f.model(), f.role(), f.reason(), b.ruleId(),
+          b.title(), b.facts()), i -> i.subject() + '\0' + i.role() + '\0' + i.ruleId())));
     }
-    return byKey(items, t -> t.subject() + '\0' + t.role() + '\0' + t.ruleId());
+    return sortedByKey(items);
   }
 
   /**
-   * {@code items} in the order of their keys, each key built once: a decision of a large backlog
-   * holds hundreds of thousands of items, and comparator chains re-derive keys at every comparison.
+   * An item with its sort key, the key built once (and kept with the item while its fact lives):
+   * a decision of a large backlog holds hundreds of thousands of items, and comparator chains
+   * re-derive keys at every comparison.
    */
-  private static <T> List<T> byKey(List<T> items, java.util.function.Function<T, String> key) {
-    List<Map.Entry<String, T>> keyed = new ArrayList<>(items.size());
-    for (T item : items) keyed.add(Map.entry(key.apply(item), item));
+  private static <T> Map.Entry<String, T> keyed(T item, java.util.function.Function<T, String> key) {
+    return Map.entry(key.apply(item), item);
+  }
+
+  private static <T> List<T> sortedByKey(List<Map.Entry<String, T>> keyed) {
     keyed.sort(Map.Entry.comparingByKey());
     List<T> sorted = new ArrayList<>(keyed.size());
     for (Map.Entry<String, T> e : keyed) sorted.add(e.getValue());

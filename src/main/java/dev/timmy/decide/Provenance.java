@@ -3,6 +3,7 @@ package dev.timmy.decide;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -21,8 +22,21 @@ import org.kie.api.runtime.rule.Match;
  * objects, so superseded firings never reach an explanation. Lives as long as its session.
  */
 final class Provenance extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
-  /** The firing behind a derived fact; put in words only when asked, for the facts that survive. */
-  private record Origin(Rule rule, MatchedFacts matched) {}
+  /**
+   * The firing behind a derived fact; put in words only when asked, for the facts that survive.
+   * {@code item} is what the decision made of it, kept while the fact lives: a live session's
+   * next cycle reuses it instead of building it again.
+   */
+  private static final class Origin {
+    final Rule rule;
+    final MatchedFacts matched;
+    Object item;
+
+    Origin(Rule rule, MatchedFacts matched) {
+      this.rule = rule;
+      this.matched = matched;
+    }
+  }
 
   private final Map<Object, Origin> origins = new IdentityHashMap<>();
   /** Firings of the current cycle by rule. */
@@ -61,11 +75,22 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
     origins.remove(event.getOldObject());
   }
 
-  Because of(Object derived) {
+  /**
+   * What {@code build} makes of a derived fact and its origin, built once for as long as the fact
+   * lives. {@code build} must depend on nothing else (not on the rank, not on other facts).
+   */
+  @SuppressWarnings("unchecked")
+  <F, T> T item(F derived, BiFunction<F, Because, T> build) {
     Origin o = origins.get(derived);
+    if (o == null) return build.apply(derived, because(null));
+    if (o.item == null) o.item = build.apply(derived, because(o));
+    return (T) o.item;
+  }
+
+  private Because because(Origin o) {
     if (o == null) return new Because("?", "unknown rule", List.of());
-    String[] name = names.computeIfAbsent(o.rule(), r -> new String[] {idOf(r), titleOf(r)});
-    return new Because(name[0], name[1], o.matched());
+    String[] name = names.computeIfAbsent(o.rule, r -> new String[] {idOf(r), titleOf(r)});
+    return new Because(name[0], name[1], o.matched);
   }
 
   /** The rule that fired most, to name the likely culprit of a runaway. */
