@@ -92,7 +92,7 @@ public final class RuleBook {
     if (live == null) live = new RuleSession(rules);
     try {
       return new Evaluation(0).run(live, snapshot);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       restart();
       throw e;
     }
