@@ -27,6 +27,9 @@ public final class Main {
             Run the cycle loop and the API (dry-run unless --live).
         snapshot --out DIR [--config FILE]
             Save a live Gitea sync as fixtures in the demo format.
+        mcp [--config FILE | --rules DIR --fixtures DIR] [--admin]
+            The MCP tools over stdio (demo house, evaluated once; or a running Timmy's journal).
+            --admin allows simulate. The running server serves the same tools at POST /mcp.
         bench [--sizes 1000,10000,100000] [--runs N] [--rules DIR] [--json]
             Benchmark full evaluations on synthetic backlogs against a plain-Java floor.
 

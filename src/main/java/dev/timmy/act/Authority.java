@@ -14,9 +14,11 @@ import java.util.Set;
 
 /**
  * The hard guard no rule can lift. It refuses vetoed proposals, destructive ones from a partial
- * snapshot, anything on a subject Alex holds (label or explicit instruction, re-checked here
- * from the snapshot, independently of the rules), what a target itself refuses, and whatever is
- * past the budgets or behind an open circuit breaker. One {@link Guard} per cycle holds the
+ * snapshot, malformed names, Gitea writes outside the configured repositories, anything about a
+ * subject whose holds were not seen or that Alex holds (label, explicit instruction or strategy,
+ * re-checked here from the snapshot, independently of the rules), a merge the snapshot does not
+ * show ready, what a target itself refuses, and whatever is past the budgets or behind an open
+ * circuit breaker. One {@link Guard} per cycle holds the
  * cycle's counts.
  */
 public final class Authority {
@@ -29,8 +31,16 @@ public final class Authority {
   private final BudgetConfig budgets;
   private final JournalReader journal;
   private final InstantSource clock;
+  private final Scope scope;
 
+  /** An authority whose Gitea writes stay inside the repositories each snapshot shows. */
   public Authority(OwnerConfig owner, BudgetConfig budgets, JournalReader journal, InstantSource clock) {
+    this(owner, budgets, journal, clock, Scope.ofSnapshot());
+  }
+
+  /** {@code scope}: the repositories Gitea writes may go to (gitea.repos and the escalation repository). */
+  public Authority(OwnerConfig owner, BudgetConfig budgets, JournalReader journal, InstantSource clock, Scope scope) {
+    this.scope = scope;
     this.owner = owner;
     this.budgets = budgets;
     this.journal = journal;
@@ -38,13 +48,23 @@ public final class Authority {
   }
 
   public static Authority from(TimmyConfig config, Journal journal) {
-    return new Authority(config.owner(), config.budgets(), journal.reader(), InstantSource.system());
+    return new Authority(config.owner(), config.budgets(), journal.reader(), InstantSource.system(), scope(config));
+  }
+
+  /** The configured repositories and the escalation repository; the snapshot's own without a gitea: section. */
+  public static Scope scope(TimmyConfig config) {
+    return config.gitea() == null ? Scope.ofSnapshot()
+        : Scope.of(config.gitea().repos(), config.gitea().escalationRepository().orElse(null));
   }
 
   /** The guard for one cycle acting on {@code snapshot} in {@code mode}. */
   public Guard open(Snapshot snapshot, Mode mode) {
     return new Guard(this, snapshot, mode,
         mode == Mode.LIVE ? journal.failureStreak(budgets.writeErrorsBeforeStop()) : null);
+  }
+
+  Scope scope() {
+    return scope;
   }
 
   OwnerConfig owner() {

@@ -1,23 +1,20 @@
 package dev.timmy.act;
 
+import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.VetoItem;
-import dev.timmy.facts.Comment;
-import dev.timmy.facts.Owner;
-import dev.timmy.facts.Issue;
 import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
+import dev.timmy.facts.Subjects;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.FailureStreak;
 import dev.timmy.journal.Mode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,6 +28,7 @@ public final class Guard {
   private final Authority authority;
   private final Snapshot snapshot;
   private final Mode mode;
+  private final Holds holds;
   private int operations;
   private int failures;
   private Instant lastFailureAt;
@@ -39,22 +37,41 @@ public final class Guard {
     this.authority = authority;
     this.snapshot = snapshot;
     this.mode = mode;
+    this.holds = new Holds(authority.owner().toOwner(), snapshot);
     this.failures = streak == null ? 0 : streak.failures();
     this.lastFailureAt = streak == null ? null : streak.lastFailureAt();
   }
 
-  /** Allowed, or refused by the first guard that objects, checked from the cheapest up. */
+  /**
+   * Allowed, or refused by the first guard that objects, checked from the cheapest up. Every check
+   * before the breaker reads only the proposal and the snapshot, so dry-run refuses what live
+   * refuses: vetoes, partial snapshots, malformed names, writes outside the configured
+   * repositories, subjects whose holds were not seen, holds and instructions, strategy, and a
+   * merge the snapshot does not show ready.
+   */
   public Verdict review(ProposalItem p, Target target) {
     if (p.vetoed()) return Verdict.refuse("veto", vetoes(p));
     if (p.kind().destructive() && !snapshot.complete()) {
       return Verdict.refuse("partial-snapshot", p.kind() + " is destructive and the snapshot is partial (missing: "
           + String.join("; ", snapshot.gaps()) + ")");
     }
+    Optional<String> bad = Names.problem(p);
+    if (bad.isPresent()) return Verdict.refuse("invalid-name", p.kind() + " " + Names.printable(p.subject()) + ": " + bad.get());
+    Optional<String> outside = authority.scope().refusal(p, snapshot);
+    if (outside.isPresent()) return Verdict.refuse("outside-scope", outside.get());
     if (!Authority.ALLOWED_ON_HOLD.contains(p.kind())) {
-      Optional<String> held = holdLabel(p.subject());
+      Optional<String> unseen = holds.unseen(p.subject());
+      if (unseen.isPresent()) return Verdict.refuse("holds-unseen", unseen.get());
+      Optional<String> held = holds.label(p.subject());
       if (held.isPresent()) return Verdict.refuse("on-hold", held.get());
-      Optional<String> told = instruction(p.subject());
+      Optional<String> told = holds.instruction(p.subject());
       if (told.isPresent()) return Verdict.refuse("owner-instruction", told.get());
+      Optional<String> strategy = holds.strategy(p.subject());
+      if (strategy.isPresent()) return Verdict.refuse("strategy", strategy.get());
+    }
+    if (p.kind() == ActionKind.MERGE) {
+      Optional<String> notReady = mergeReadiness(p);
+      if (notReady.isPresent()) return Verdict.refuse("merge-check", notReady.get());
     }
     Optional<String> refused = targetRefusal(p, target);
     if (refused.isPresent()) return Verdict.refuse("target", refused.get());
@@ -108,47 +125,13 @@ public final class Guard {
     return Verdict.allow();
   }
 
-  private Optional<String> holdLabel(String subject) {
-    Owner owner = authority.owner().toOwner();
-    for (String s : related(subject)) {
-      Optional<String> label = owner.holdLabelAmong(labelsOf(s));
-      if (label.isPresent()) {
-        return Optional.of(s + " carries hold label " + label.get() + (s.equals(subject) ? "" : " (linked to " + subject + ")"));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<String> instruction(String subject) {
-    String login = authority.owner().login();
-    List<String> related = related(subject);
-    for (Comment c : snapshot.comments()) {
-      if (login == null || !login.equalsIgnoreCase(c.author()) || !related.contains(c.subject())) continue;
-      String body = c.body().toLowerCase(Locale.ROOT);
-      for (String phrase : authority.owner().holdPhrases()) {
-        if (body.contains(phrase.toLowerCase(Locale.ROOT))) {
-          return Optional.of(c.author() + " said \"" + excerpt(c.body()) + "\" on " + c.subject() + " (comment " + c.id() + ")");
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The subject and, for a pull request, the issue it closes: a hold on either holds both. */
-  private List<String> related(String subject) {
-    List<String> out = new ArrayList<>(List.of(subject));
-    for (PullRequest pr : snapshot.pulls()) {
-      if (pr.subject().equals(subject) && !pr.linkedSubject().isEmpty()) out.add(pr.linkedSubject());
-      if (pr.linkedSubject().equals(subject)) out.add(pr.subject());
-    }
-    return out;
-  }
-
-  private List<String> labelsOf(String subject) {
-    List<String> labels = new ArrayList<>();
-    for (Issue i : snapshot.issues()) if (i.subject().equals(subject)) labels.addAll(i.labels());
-    for (PullRequest pr : snapshot.pulls()) if (pr.subject().equals(subject)) labels.addAll(pr.labels());
-    return labels;
+  /** The snapshot's pull request must show every condition of a merge, at the head the proposal names. */
+  private Optional<String> mergeReadiness(ProposalItem p) {
+    String c = Subjects.canonical(p.subject()).orElse("");
+    Optional<PullRequest> pr = snapshot.pulls().stream().filter(x -> Subjects.canonical(x.subject()).orElse("-").equals(c)).findFirst();
+    if (pr.isEmpty()) return Optional.of("not merging " + p.subject() + ": it is not an open pull request of this snapshot");
+    List<String> problems = MergeReadiness.problems(pr.get(), p.param("sha"));
+    return problems.isEmpty() ? Optional.empty() : Optional.of("not merging " + p.subject() + ": " + String.join("; ", problems));
   }
 
   private static Optional<String> targetRefusal(ProposalItem p, Target target) {
@@ -169,10 +152,5 @@ public final class Guard {
 
   private static String veto(VetoItem v) {
     return "vetoed by " + v.ruleId() + " (" + v.title() + "): " + v.reason();
-  }
-
-  private static String excerpt(String body) {
-    String line = body.strip().replaceAll("\\s+", " ");
-    return line.length() <= 80 ? line : line.substring(0, 77) + "...";
   }
 }

@@ -24,11 +24,15 @@ final class Admin {
   }
 
   void require(Context ctx) {
+    require(ctx.header("Authorization"));
+  }
+
+  /** Refuses (401 {@code unauthorized}, saying why) unless {@code header} carries the admin token. */
+  void require(String header) {
     if (!secrets.hasAdminToken()) {
       throw ApiException.unauthorized(Secrets.ADMIN_TOKEN_ENV + " is unset: mutating routes stay closed until Timmy"
           + " is started with an admin token in its environment");
     }
-    String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw ApiException.unauthorized("expected Authorization: Bearer <admin token>, found "
           + (header == null ? "no Authorization header" : "another scheme"));

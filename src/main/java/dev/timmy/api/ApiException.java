@@ -21,11 +21,11 @@ public final class ApiException extends RuntimeException {
     return new ApiError(code, getMessage());
   }
 
-  static ApiException notFound(String message) {
+  public static ApiException notFound(String message) {
     return new ApiException(404, "not_found", message);
   }
 
-  static ApiException invalidParameter(String name, String expected, String found) {
+  public static ApiException invalidParameter(String name, String expected, String found) {
     return new ApiException(400, "invalid_parameter", name + ": expected " + expected + ", found " + found);
   }
 
@@ -33,7 +33,7 @@ public final class ApiException extends RuntimeException {
     return new ApiException(400, "invalid_body", message);
   }
 
-  static ApiException unauthorized(String message) {
+  public static ApiException unauthorized(String message) {
     return new ApiException(401, "unauthorized", message);
   }
 

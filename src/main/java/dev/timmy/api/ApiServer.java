@@ -4,9 +4,11 @@ import dev.timmy.Json;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import java.util.Set;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +29,18 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
+  /** Jetty's pool at most (acceptor and selector threads included). */
+  static final int MAX_THREADS = 32;
+
   private final Javalin app;
   private final DashboardEvents events;
 
   public ApiServer(Backend backend) {
+    this(backend, null);
+  }
+
+  /** With {@code mcp} (when not null) answering {@code POST /mcp}: the MCP tools over streamable HTTP. */
+  public ApiServer(Backend backend, Handler mcp) {
     Admin admin = new Admin(backend.secrets());
     StatusRoutes status = new StatusRoutes(backend);
     JournalRoutes journal = new JournalRoutes(backend);
@@ -44,6 +54,9 @@ public final class ApiServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(Json.mapper(), false));
       config.startup.showJavalinBanner = false;
       config.http.prefer405over404 = true;
+      config.jetty.threadPool = threads();
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrors()));
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrors()));
       RoutesConfig r = config.routes;
       r.get("/api/health", status::health);
       r.get("/api/openapi", status::openapi);
@@ -64,6 +77,7 @@ public final class ApiServer implements AutoCloseable {
       r.get("/dashboard/{file}", dashboard::asset);
       r.get("/api/dashboard", dashboard::view);
       r.sse("/api/events", dashboard::events);
+      if (mcp != null) r.post("/mcp", mcp);
       r.exception(ApiException.class, (e, ctx) -> answer(ctx, e));
       r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, translate(e)));
       r.exception(Exception.class, (e, ctx) -> {
@@ -71,6 +85,17 @@ public final class ApiServer implements AutoCloseable {
         answer(ctx, new ApiException(500, "internal_error", e.getClass().getSimpleName() + ": " + e.getMessage()));
       });
     });
+  }
+
+  /**
+   * A bounded pool: under a burst, requests wait in the connector's queue instead of each growing
+   * a thread (and its stack) until memory runs out. Reads answer from memory in milliseconds, so a
+   * few dozen threads serve hundreds of clients.
+   */
+  private static QueuedThreadPool threads() {
+    QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
+    pool.setName("timmy-http");
+    return pool;
   }
 
   /** Listens on {@code host:port} (port 0 picks a free one: see {@link #port()}). */
@@ -105,13 +130,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** Javalin's own errors (no such route, wrong method, body too large) in the API's shape. */
   private static ApiException translate(HttpResponseException e) {
-    String code = switch (e.getStatus()) {
-      case 404 -> "not_found";
-      case 405 -> "method_not_allowed";
-      case 413 -> "too_large";
-      case 400 -> "invalid_parameter";
-      default -> e.getStatus() >= 500 ? "internal_error" : "http_" + e.getStatus();
-    };
+    String code = e.getStatus() == 400 ? "invalid_parameter" : JsonErrors.code(e.getStatus());
     return new ApiException(e.getStatus(), code, e.getMessage());
   }
 }

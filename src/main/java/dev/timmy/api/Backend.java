@@ -3,6 +3,7 @@ package dev.timmy.api;
 import dev.timmy.config.Secrets;
 import dev.timmy.cycle.CycleLoop;
 import dev.timmy.decide.RuleBook;
+import dev.timmy.journal.Deliveries;
 import dev.timmy.journal.JournalReader;
 import dev.timmy.journal.Mode;
 import java.time.Duration;
@@ -14,8 +15,9 @@ import java.time.Duration;
  * @param webhookSignal called for each verified webhook delivery (a debounced cycle trigger)
  * @param events        the dashboard's live feed (a cycle listener of the service)
  * @param cycleWait     how long {@code POST /api/cycles} waits for its cycle before answering 504
+ * @param deliveries    the webhook deliveries already accepted, so each is accepted once
  */
 public record Backend(
     JournalReader journal, RuleBook rules, CycleLoop loop, Latest latest, Metrics metrics, Secrets secrets,
     Mode mode, String source, Runnable webhookSignal, Duration cycleWait,
-    DashboardEvents events) {}
+    DashboardEvents events, Deliveries deliveries) {}

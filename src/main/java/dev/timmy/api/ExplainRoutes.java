@@ -37,27 +37,42 @@ final class ExplainRoutes {
     explain(ctx, Params.required(ctx, "subject", "alex/game-bot#3, agent:kimi, model:qwen3:14b or host"));
   }
 
+  /** Answered from the decided cycle (kept per subject until the next one): no evaluation, one history read. */
   private void explain(Context ctx, String subject) {
     int cycles = Params.integer(ctx, "cycles", 10, 1, 100);
     Optional<Latest.Decided> d = b.latest().decided();
+    byte[] body = d.isPresent()
+        ? d.get().answers().get("explain\0" + cycles + "\0" + subject, () -> explained(d, subject, cycles))
+        : null;
+    if (body != null) ctx.contentType("application/json").result(body);
+    else ctx.json(explained(d, subject, cycles));
+  }
+
+  /** The explanation of {@code subject} over the last {@code cycles} cycles, or a 404 {@code not_found} (the MCP tools). */
+  Wire.Explained explained(String subject, int cycles) {
+    return explained(b.latest().decided(), subject, cycles);
+  }
+
+  private Wire.Explained explained(Optional<Latest.Decided> d, String subject, int cycles) {
     SubjectHistory history = b.journal().history(subject, cycles);
     Wire.Current current = d.map(x -> current(x, subject)).orElse(null);
-    boolean known = d.map(x -> Catalog.knows(x.snapshot(), subject)).orElse(false);
+    boolean known = d.map(x -> x.bySubject().title(subject) != null || Catalog.knows(x.snapshot(), subject)).orElse(false);
     if (!known && history.cycles().isEmpty() && (current == null || silent(current))) {
       throw ApiException.notFound("subject " + subject + ": expected something the latest snapshot or the journal"
           + " knows (owner/repo#N, agent:NAME, model:NAME, loop:NAME, file:PATH, host), found nothing about it");
     }
-    ctx.json(new Wire.Explained(subject, d.map(x -> Catalog.title(x.snapshot(), subject)).orElse(null),
+    return new Wire.Explained(subject, d.map(x -> x.bySubject().title(subject)).orElse(null),
         d.map(x -> x.cycle().id()).orElse(null), d.map(x -> x.snapshot().takenAt()).orElse(null), current,
-        current == null ? List.of() : whyNot(current), history.cycles()));
+        current == null ? List.of() : whyNot(current), history.cycles());
   }
 
   private Wire.Current current(Latest.Decided x, String subject) {
     Decision d = x.decision();
+    BySubject s = x.bySubject();
     List<ActionRow> actions = b.journal().actions(x.cycle().id()).stream().filter(a -> a.subject().equals(subject)).toList();
-    return new Wire.Current(d.rulesRevision(), d.priorityOf(subject).orElse(null), d.priorities().size(),
-        d.checksOf(subject).stream().map(Wire.Check::of).toList(), d.routesOf(subject), d.proposalsOf(subject),
-        d.escalationsOf(subject), actions);
+    return new Wire.Current(d.rulesRevision(), s.priority(subject), d.priorities().size(),
+        s.checks(subject).stream().map(Wire.Check::of).toList(), s.routes(subject), s.proposals(subject),
+        s.escalations(subject), actions);
   }
 
   private static boolean silent(Wire.Current c) {

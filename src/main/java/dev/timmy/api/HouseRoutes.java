@@ -22,8 +22,18 @@ final class HouseRoutes {
     this.b = backend;
   }
 
+  /** Serialised once per decided cycle (see {@link AnswerCache}). */
   void agents(Context ctx) {
     Latest.Decided x = b.latest().require();
+    ctx.contentType("application/json").result(x.answers().get("agents", () -> agents(x)));
+  }
+
+  /** As {@code GET /api/agents}, as a value (the MCP tools). */
+  Wire.Agents agents() {
+    return agents(b.latest().require());
+  }
+
+  private Wire.Agents agents(Latest.Decided x) {
     Decision d = x.decision();
     Map<String, List<ActionRow>> actions = actionsBySubject(x);
     Map<String, AgentLoad> loads = x.snapshot().loads().stream().collect(Collectors.toMap(AgentLoad::agent, l -> l, (p, q) -> p));
@@ -43,17 +53,27 @@ final class HouseRoutes {
           s.quotas().stream().filter(a::spends).findFirst().orElse(null), routes, proposals, checks(d, subject),
           d.escalationsOf(subject), actions.getOrDefault(subject, List.of()));
     }).toList();
-    ctx.json(new Wire.Agents(x.cycle().id(), x.snapshot().takenAt(), views));
+    return new Wire.Agents(x.cycle().id(), x.snapshot().takenAt(), views);
   }
 
+  /** Serialised once per decided cycle (see {@link AnswerCache}). */
   void house(Context ctx) {
     Latest.Decided x = b.latest().require();
+    ctx.contentType("application/json").result(x.answers().get("house", () -> house(x)));
+  }
+
+  /** As {@code GET /api/house}, as a value (the MCP tools). */
+  Wire.House house() {
+    return house(b.latest().require());
+  }
+
+  private Wire.House house(Latest.Decided x) {
     Snapshot s = x.snapshot();
     Map<String, List<ActionRow>> actions = actionsBySubject(x);
     Concerns c = new Concerns(x.decision(), actions);
-    ctx.json(new Wire.House(x.cycle().id(), s.takenAt(), s.complete(), s.gaps(), c.of(Catalog.HOST, s.host()),
+    return new Wire.House(x.cycle().id(), s.takenAt(), s.complete(), s.gaps(), c.of(Catalog.HOST, s.host()),
         c.all(s.disks(), Catalog::disk), c.all(s.models(), Catalog::model), s.ollamaDown(), c.all(s.loops(), Catalog::loop),
-        c.all(s.staleFiles(), Catalog::file), c.all(s.processes(), Catalog::process), s.quotas()));
+        c.all(s.staleFiles(), Catalog::file), c.all(s.processes(), Catalog::process), s.quotas());
   }
 
   /** The decision and actions about each house subject. */

@@ -33,7 +33,10 @@ final class JournalRoutes {
   void decisions(Context ctx) {
     DecisionFilter f = new DecisionFilter(Params.text(ctx, "subject"), Params.text(ctx, "rule"), kind(ctx),
         Params.instant(ctx, "since"), Params.integer(ctx, "limit", 500, 1, DecisionFilter.MAX_LIMIT));
-    ctx.json(b.journal().decisions(f));
+    // The journal's decisions change only when a cycle is recorded: kept with the latest decided one.
+    var d = b.latest().decided();
+    if (d.isPresent()) ctx.contentType("application/json").result(d.get().answers().get("decisions\0" + f, () -> b.journal().decisions(f)));
+    else ctx.json(b.journal().decisions(f));
   }
 
   /** Runs a cycle now (joining one already asked for) and answers with its journal row. */

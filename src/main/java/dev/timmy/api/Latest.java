@@ -15,8 +15,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * explaining what is in force.
  */
 public final class Latest implements CycleListener {
-  /** A decided cycle: its row, what it observed and what the rules concluded. */
-  public record Decided(CycleRow cycle, Snapshot snapshot, Decision decision) {}
+  /**
+   * A decided cycle: its row, what it observed and what the rules concluded, the decision indexed
+   * by subject, and the API's answers computed from it (see {@link AnswerCache}).
+   */
+  public record Decided(CycleRow cycle, Snapshot snapshot, Decision decision, BySubject bySubject, AnswerCache answers) {
+    public Decided(CycleRow cycle, Snapshot snapshot, Decision decision) {
+      this(cycle, snapshot, decision, new BySubject(snapshot, decision), new AnswerCache());
+    }
+  }
 
   private final AtomicReference<Decided> decided = new AtomicReference<>();
 

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
 import dev.timmy.decide.RuleBook;
 import io.javalin.http.Context;
+import java.util.concurrent.Semaphore;
 
 /** The rules in force, reloading them, and simulating candidates against them. */
 final class RulesRoutes {
   private final Backend b;
+  /** One simulation at a time: each compiles and evaluates two rule books. */
+  private final Semaphore simulating = new Semaphore(1);
 
   RulesRoutes(Backend backend) {
     this.b = backend;
@@ -34,6 +37,13 @@ final class RulesRoutes {
     } catch (JsonProcessingException e) {
       throw ApiException.invalidBody("expected a JSON object with rulesDir or files, found: " + e.getOriginalMessage());
     }
-    ctx.json(Simulation.run(b.rules(), b.latest().require().snapshot(), request));
+    if (!simulating.tryAcquire()) {
+      throw new ApiException(429, "busy", "another simulation is running: expected one at a time, try again when it answers");
+    }
+    try {
+      ctx.json(Simulation.run(b.rules(), b.latest().require().snapshot(), request));
+    } finally {
+      simulating.release();
+    }
   }
 }

@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 /**
  * Candidate rules against the live ones on the same snapshot, as the CLI's {@code simulate} does.
  * Submitted files are written over a temporary copy of the live rules, so a request can carry just
- * the one file it edits; the copy is deleted afterwards.
+ * the one file it edits; the copy is deleted afterwards. The candidate passes the same sandbox and
+ * the same evaluation deadline as the rules on disk. No directory on Timmy's disk is compiled at a
+ * request's word ({@code rulesDir} is refused): DRL over HTTP is only ever the text sent.
  */
 final class Simulation {
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*\\.drl");
@@ -27,18 +29,20 @@ final class Simulation {
   private Simulation() {}
 
   static DecisionDiff run(RuleBook live, Snapshot snapshot, Wire.SimulateRequest request) {
-    boolean dir = request != null && request.rulesDir() != null && !request.rulesDir().isBlank();
-    boolean files = request != null && request.files() != null;
-    if (dir == files) {
-      throw ApiException.invalidBody("expected {\"rulesDir\": \"/path/to/rules\"} or {\"files\": {\"priority.drl\": \"…\"}},"
-          + " found " + (dir ? "both" : "neither"));
+    if (request != null && request.rulesDir() != null) {
+      throw ApiException.invalidBody("rulesDir: not accepted (the API compiles no directory on Timmy's disk); expected"
+          + " {\"files\": {\"priority.drl\": \"…\"}}, found a rulesDir");
+    }
+    if (request == null || request.files() == null) {
+      throw ApiException.invalidBody("expected {\"files\": {\"priority.drl\": \"…\"}}, found no files");
     }
     Decision current = evaluate(live, snapshot, "live");
-    RuleBook candidate = dir ? open(Path.of(request.rulesDir())) : overlay(live.dir(), request.files());
+    RuleBook candidate = overlay(live, request.files());
     return DecisionDiff.between(current, evaluate(candidate, snapshot, "candidate"));
   }
 
-  private static RuleBook overlay(Path liveDir, Map<String, String> files) {
+  private static RuleBook overlay(RuleBook live, Map<String, String> files) {
+    Path liveDir = live.dir();
     if (files.isEmpty()) throw ApiException.invalidBody("files: expected at least one NAME.drl with its text, found none");
     for (Map.Entry<String, String> f : files.entrySet()) {
       if (!FILE_NAME.matcher(f.getKey()).matches()) {
@@ -49,15 +53,15 @@ final class Simulation {
     Path tmp = null;
     try {
       tmp = Files.createTempDirectory("timmy-simulate-");
-      try (Stream<Path> live = Files.list(liveDir)) {
-        for (Path p : live.filter(p -> p.getFileName().toString().endsWith(".drl")).toList()) {
+      try (Stream<Path> liveFiles = Files.list(liveDir)) {
+        for (Path p : liveFiles.filter(p -> p.getFileName().toString().endsWith(".drl")).toList()) {
           Files.copy(p, tmp.resolve(p.getFileName().toString()));
         }
       }
       for (Map.Entry<String, String> f : files.entrySet()) {
         Files.writeString(tmp.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
       }
-      return open(tmp);
+      return open(tmp, live);
     } catch (IOException e) {
       throw new UncheckedIOException("simulate: cannot prepare the candidate rules", e);
     } finally {
@@ -65,9 +69,9 @@ final class Simulation {
     }
   }
 
-  private static RuleBook open(Path dir) {
+  private static RuleBook open(Path dir, RuleBook live) {
     try {
-      return RuleBook.open(dir);
+      return RuleBook.open(dir, live.deadline());
     } catch (RuleErrors e) {
       throw ApiException.rulesInvalid("the candidate rules do not compile:", e.errors());
     }

@@ -34,10 +34,11 @@ final class StatusRoutes {
     LoopStatus loop = b.loop().status();
     String status;
     if (finished.isEmpty()) status = "starting";
-    else if (!errors.isEmpty() || loop.lastError() != null || finished.get().status() == CycleStatus.FAILED
+    else if (!errors.isEmpty() || b.rules().overdue().isPresent() || loop.lastError() != null || finished.get().status() == CycleStatus.FAILED
         || Boolean.FALSE.equals(finished.get().complete())) status = "degraded";
     else status = "ok";
-    ctx.json(new Wire.Health(status, mode(b.mode()), b.source(), new Wire.RulesHealth(b.rules().revision(), errors),
+    ctx.json(new Wire.Health(status, mode(b.mode()), b.source(), new Wire.RulesHealth(b.rules().revision(), errors,
+        b.rules().overdue().orElse(null)),
         recent.isEmpty() ? null : recent.get(0), b.journal().lastGoodCycle().orElse(null), loop));
   }
 

@@ -41,8 +41,11 @@ public final class Wire {
       String status, String mode, String source, RulesHealth rules, CycleRow lastCycle, CycleRow lastGoodCycle,
       LoopStatus loop) {}
 
-  /** The rules in force and the errors of the last failed reload, each with file and line. */
-  public record RulesHealth(String revision, List<RuleError> errors) {}
+  /**
+   * The rules in force and the errors of the last failed reload, each with file and line;
+   * {@code overdue} names the rule of the last evaluation abandoned at its deadline (null when none).
+   */
+  public record RulesHealth(String revision, List<RuleError> errors, String overdue) {}
 
   /** {@code GET /api/rules}. */
   public record Rules(String revision, String dir, List<String> files, List<RuleInfo> rules, List<RuleError> errors) {}

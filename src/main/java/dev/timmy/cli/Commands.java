@@ -1,5 +1,6 @@
 package dev.timmy.cli;
 
+import dev.timmy.Sanitizer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
 import dev.timmy.decide.Decision;
@@ -11,6 +12,7 @@ import dev.timmy.decide.RuleError;
 import dev.timmy.decide.RuleErrors;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.bench.Benchmark;
+import dev.timmy.mcp.McpCommand;
 import dev.timmy.observe.DemoHouse;
 import dev.timmy.scenarios.ScenarioReport;
 import dev.timmy.scenarios.ScenarioRunner;
@@ -48,14 +50,15 @@ public final class Commands {
         case "bench" -> bench(Args.parse(words, Set.of("rules", "sizes", "runs"), Set.of("json")));
         case "serve" -> serve(Args.parse(words, Set.of("config", "port"), Set.of("live")));
         case "snapshot" -> recordSnapshot(Args.parse(words, Set.of("config", "out"), Set.of()));
+        case "mcp" -> mcp(Args.parse(words, Set.of("config", "rules", "fixtures"), Set.of("admin")));
         default -> throw new Args.UsageException("unknown command " + command);
       };
     } catch (RuleErrors e) {
       err.println("timmy: the rules do not compile:");
-      for (RuleError r : e.errors()) err.println(r);
+      for (RuleError r : e.errors()) err.println(Sanitizer.terminal(r.toString()));
       return 1;
     } catch (EvaluationException e) {
-      err.println("timmy: evaluation failed: " + e.getMessage());
+      err.println("timmy: evaluation failed: " + Sanitizer.terminal(e.getMessage()));
       return 1;
     } catch (IOException e) {
       err.println("timmy: " + e.getMessage());
@@ -115,7 +118,22 @@ public final class Commands {
   private int serve(Args a) {
     ServeOptions options = ServeOptions.defaults().live(a.has("live"));
     if (a.has("port")) options = options.port(a.getInt("port", 0));
-    return new Serve(out, err, System.getenv()).run(configFile(a), options);
+    return new Serve(Sanitizer.stream(out), Sanitizer.stream(err), System.getenv()).run(configFile(a), options);
+  }
+
+  /** The MCP tools over stdio: only protocol on stdout, so anything else printed there goes to stderr. */
+  private int mcp(Args a) {
+    if (a.has("config") && (a.has("rules") || a.has("fixtures"))) {
+      throw new Args.UsageException("mcp: --rules and --fixtures pick the demo house; with --config the config names them");
+    }
+    PrintStream protocol = out;
+    if (out == System.out) System.setOut(err);
+    return new McpCommand(err, System.getenv()).run(configFile(a), path(a, "rules"), path(a, "fixtures"), a.has("admin"),
+        System.in, protocol);
+  }
+
+  private static Path path(Args a, String name) {
+    return a.has(name) ? Path.of(a.get(name, "")) : null;
   }
 
   private int recordSnapshot(Args a) throws IOException {

@@ -1,5 +1,6 @@
 package dev.timmy.cli;
 
+import dev.timmy.Sanitizer;
 import dev.timmy.decide.DecisionDiff;
 import dev.timmy.decide.ProposalItem;
 
@@ -10,7 +11,7 @@ final class DiffReport {
   static String render(DecisionDiff d) {
     StringBuilder out = new StringBuilder(String.format("Candidate rules %s against live %s%n",
         d.candidateRevision(), d.liveRevision()));
-    if (d.empty()) return out.append("No change in priorities, routes, proposals or vetoes.\n").toString();
+    if (d.empty()) return Sanitizer.terminal(out.append("No change in priorities, routes, proposals or vetoes.\n").toString());
     if (!d.priorities().isEmpty()) out.append(String.format("%nPriorities moved%n"));
     for (DecisionDiff.Moved m : d.priorities()) {
       out.append(String.format("  %-30s rank %s → %s   total %s → %s%n", m.subject(), or(m.fromRank()), or(m.toRank()),
@@ -25,7 +26,7 @@ final class DiffReport {
     for (DecisionDiff.VetoChange v : d.vetoes()) {
       out.append(String.format("  veto %s: %s → %s%n", v.proposal(), v.before(), v.after()));
     }
-    return out.toString();
+    return Sanitizer.terminal(out.toString());
   }
 
   private static String or(Object o) {

@@ -1,5 +1,6 @@
 package dev.timmy.cli;
 
+import dev.timmy.Sanitizer;
 import dev.timmy.decide.CheckItem;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.EscalationItem;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders decisions for a terminal: the ranked backlog table, the agents, and a subject's
- * explanation (an agent's, {@code agent:<name>}, with its work in flight and record).
+ * explanation (an agent's, {@code agent:<name>}, with its work in flight and record). Everything it
+ * returns has passed the {@link Sanitizer}: titles, reasons and logins come from Gitea.
  */
 public final class TextReport {
   private final Snapshot snapshot;
@@ -39,8 +41,8 @@ public final class TextReport {
 
   public TextReport(Snapshot snapshot) {
     this.snapshot = snapshot;
-    for (Issue i : snapshot.issues()) titles.put(i.subject(), i.title());
-    for (PullRequest p : snapshot.pulls()) titles.put(p.subject(), p.title());
+    for (Issue i : snapshot.issues()) titles.put(i.subject(), Sanitizer.clip(i.title(), 500));
+    for (PullRequest p : snapshot.pulls()) titles.put(p.subject(), Sanitizer.clip(p.title(), 500));
   }
 
   public String backlog(Decision d) {
@@ -75,7 +77,7 @@ public final class TextReport {
       }
     }
     out.append(agents(d));
-    return out.toString();
+    return Sanitizer.terminal(out.toString());
   }
 
   /**
@@ -101,7 +103,7 @@ public final class TextReport {
             .ifPresent(c -> out.append(String.format("      stuck: %s — %s  [%s]%n", w.subject(), c.detail(), c.ruleId())));
       }
     }
-    return out.toString();
+    return Sanitizer.terminal(out.toString());
   }
 
   /** The house: host, models, loops and cleanup, each with what the rules decided about it. */
@@ -133,7 +135,7 @@ public final class TextReport {
       out.append(String.format("  %-44s %d KB, modified %s%s%n", cut("file:" + f.path(), 44), f.sizeBytes() >> 10,
           f.modifiedAt(), decided(d, "file:" + f.path())));
     }
-    return out.toString();
+    return Sanitizer.terminal(out.toString());
   }
 
   private static String decided(Decision d, String subject) {
@@ -150,7 +152,7 @@ public final class TextReport {
     out.append(String.format("  (rules %s)%n", x.rulesRevision()));
     if (x.empty()) {
       out.append("The rules concluded nothing about this subject (is it open and in the snapshot?)\n");
-      return out.toString();
+      return Sanitizer.terminal(out.toString());
     }
     if (x.priority() != null) {
       PriorityItem p = x.priority();
@@ -184,7 +186,7 @@ public final class TextReport {
       out.append(String.format("%nEscalations%n"));
       for (EscalationItem e : x.escalations()) out.append(String.format("  ! %s  [%s %s]%n", e.reason(), e.ruleId(), e.title()));
     }
-    return out.toString();
+    return Sanitizer.terminal(out.toString());
   }
 
   /** What the snapshot says of one agent: roster entry, load, work in flight, quota and record. */

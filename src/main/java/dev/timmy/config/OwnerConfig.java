@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record OwnerConfig(String login, List<String> holdLabels, List<String> holdPhrases) {
   public static final List<String> DEFAULT_HOLD_LABELS = List.of("on-hold");
-  public static final List<String> DEFAULT_HOLD_PHRASES = List.of("/timmy hold", "do not merge", "don't merge");
+  public static final List<String> DEFAULT_HOLD_PHRASES = Owner.DEFAULT_HOLD_PHRASES;
 
   public OwnerConfig {
     holdLabels = holdLabels == null ? DEFAULT_HOLD_LABELS : List.copyOf(holdLabels);
@@ -23,6 +23,6 @@ public record OwnerConfig(String login, List<String> holdLabels, List<String> ho
   }
 
   public Owner toOwner() {
-    return new Owner(login, holdLabels);
+    return new Owner(login, holdLabels, holdPhrases);
   }
 }

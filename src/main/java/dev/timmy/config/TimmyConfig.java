@@ -95,6 +95,7 @@ public record TimmyConfig(
     range(out, "service.port", service.port(), 1, 65535);
     if (blank(service.bind())) out.add("service.bind: expected an address such as 127.0.0.1, found nothing");
     range(out, "service.cycleSeconds", service.cycleSeconds(), 1, 86_400);
+    range(out, "service.evaluationSeconds", service.evaluationSeconds(), 1, 300);
     if (service.live() && gitea == null) {
       out.add("service.live: expected false without a gitea section (demo mode is dry-run), found true");
     }

@@ -98,6 +98,11 @@ public final class Cycle {
     return row;
   }
 
+  /** Fails the evaluation under way at once (the loop is stopping); observing and acting are let finish. */
+  void cancelEvaluation() {
+    rules.cancelEvaluations();
+  }
+
   /** After a restart: closes cycles left RUNNING and re-checks actions left INTENDED. */
   public List<ActionRow> recover() {
     journal.failRunningCycles("interrupted: Timmy stopped during this cycle");

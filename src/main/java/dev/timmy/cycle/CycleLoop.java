@@ -79,7 +79,10 @@ public final class CycleLoop implements AutoCloseable {
     }
   }
 
-  /** Stops after the running cycle (waiting up to the grace period); pending triggers fail. */
+  /**
+   * Stops after the running cycle (waiting up to the grace period); pending triggers fail. An
+   * evaluation under way is cancelled at once, so no rule can hold the stop up.
+   */
   @Override
   public void close() {
     Thread t;
@@ -90,7 +93,12 @@ public final class CycleLoop implements AutoCloseable {
     }
     if (t == null) return;
     try {
-      t.join(grace.toMillis());
+      // Cancel again while waiting: the cycle may reach its evaluation after the first cancel.
+      long until = System.nanoTime() + grace.toNanos();
+      do {
+        cycle.cancelEvaluation();
+        t.join(100);
+      } while (t.isAlive() && System.nanoTime() < until);
       if (t.isAlive()) {
         LOG.warn("cycle still running after {}; interrupting it", grace);
         t.interrupt();

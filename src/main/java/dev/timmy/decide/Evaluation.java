@@ -29,56 +29,95 @@ final class Evaluation {
   private static final Comparator<Scored> STRONGEST_FIRST = Comparator.comparingInt(Scored::points).reversed()
       .thenComparing(Scored::ruleId).thenComparing(Scored::reason);
 
+  private final RuleSet rules;
+  private final RuleSession live;
   private final int firingLimit;
+  /** Set while running, read by the watchdog: the session to halt and who is firing. */
+  private volatile RuleSession session;
+  private volatile boolean halted;
 
-  /** {@code firingLimit} 0 means the default: 10,000 plus 50 per fact. */
-  Evaluation(int firingLimit) {
+  private Evaluation(RuleSet rules, RuleSession live, int firingLimit) {
+    this.rules = rules;
+    this.live = live;
     this.firingLimit = firingLimit;
   }
 
-  /** A fresh session for one snapshot. */
-  static Decision fresh(RuleSet rules, Snapshot snapshot, int firingLimit) {
-    try (RuleSession session = new RuleSession(rules)) {
-      return new Evaluation(firingLimit).run(session, snapshot);
-    }
+  /** In a fresh session, disposed after; {@code firingLimit} 0 means the default: 10,000 plus 50 per fact. */
+  static Evaluation fresh(RuleSet rules, int firingLimit) {
+    return new Evaluation(rules, null, firingLimit);
   }
 
-  /** The decision for {@code snapshot}; a failure leaves {@code session} unusable (start a fresh one). */
-  Decision run(RuleSession session, Snapshot snapshot) {
-    Provenance provenance = session.provenance();
+  /** In a session that lives across cycles; a failure leaves it unusable (start a fresh one). */
+  static Evaluation in(RuleSession live) {
+    return new Evaluation(live.rules(), live, 0);
+  }
+
+  Decision run(Snapshot snapshot) {
+    RuleSession s = live != null ? live : new RuleSession(rules);
+    session = s;
+    boolean decided = false;
     try {
-      List<Object> facts = snapshot.facts();
-      int limit = firingLimit > 0 ? firingLimit : 10_000 + 50 * facts.size();
-      session.observe(facts);
-      int fired = fire(session, limit, provenance);
-
-      List<PriorityItem> priorities = rank(session.all(ScorePart.class), provenance);
-      Map<String, Integer> rankOf = new HashMap<>();
-      List<Ranked> ranked = new ArrayList<>(priorities.size());
-      for (PriorityItem p : priorities) {
-        rankOf.put(p.subject(), p.rank());
-        ranked.add(new Ranked(p.subject(), p.total(), p.rank()));
-      }
-      session.rank(ranked);
-      fired += fire(session, limit - fired, provenance);
-
-      List<RouteItem> routes = RouteChooser.choose(candidates(session, provenance), rankOf, freeSlots(snapshot));
-      List<Chosen> chosen = new ArrayList<>();
-      for (RouteItem r : routes) {
-        if (r.chosen()) chosen.add(new Chosen(r.subject(), r.agent(), r.score()));
-      }
-      session.choose(chosen);
-      fired += fire(session, limit - fired, provenance);
-
-      return new Decision(session.rules().revision(),
-          new Decision.SnapshotInfo(snapshot.complete(), snapshot.takenAt(), snapshot.gaps()),
-          fired, priorities, routes, proposals(session, provenance), escalations(session, provenance),
-          checks(session, provenance), triage(session, provenance));
+      Decision d = decide(s, snapshot);
+      decided = !halted;
+      return d;
     } catch (EvaluationException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new EvaluationException("a rule failed while evaluating: " + rootMessage(e), e);
+      throw new EvaluationException("a rule failed while evaluating" + inRule() + ": " + rootMessage(e), e);
+    } catch (StackOverflowError e) {
+      throw new EvaluationException("a rule recursed without end" + inRule() + " (StackOverflowError). No decision was made.");
+    } catch (OutOfMemoryError e) {
+      throw new EvaluationException("a rule ran out of memory" + inRule() + " (OutOfMemoryError). No decision was made.");
+    } finally {
+      // disposed here, by the thread that evaluates, when it is not to live on: a live session
+      // that failed or was halted is half-told and is forgotten by its RuleBook
+      if (live == null || !decided) s.close();
     }
+  }
+
+  /** Asks the engine to stop firing (from another thread); a consequence stuck in plain Java ignores it. */
+  void halt() {
+    halted = true;
+    RuleSession s = session;
+    if (s != null) s.halt();
+  }
+
+  /** Where the evaluation is: {@code " in rule ID \"title\""}, or {@code " while matching"} between firings. */
+  String inRule() {
+    RuleSession s = session;
+    if (s == null) return " before the first firing";
+    return s.provenance().firing().map(r -> " in rule " + r).orElse(" while matching (no rule firing)");
+  }
+
+  private Decision decide(RuleSession session, Snapshot snapshot) {
+    Provenance provenance = session.provenance();
+    List<Object> facts = snapshot.facts();
+    int limit = firingLimit > 0 ? firingLimit : 10_000 + 50 * facts.size();
+    session.observe(facts);
+    int fired = fire(session, limit, provenance);
+
+    List<PriorityItem> priorities = rank(session.all(ScorePart.class), provenance);
+    Map<String, Integer> rankOf = new HashMap<>();
+    List<Ranked> ranked = new ArrayList<>(priorities.size());
+    for (PriorityItem p : priorities) {
+      rankOf.put(p.subject(), p.rank());
+      ranked.add(new Ranked(p.subject(), p.total(), p.rank()));
+    }
+    session.rank(ranked);
+    fired += fire(session, limit - fired, provenance);
+
+    List<RouteItem> routes = RouteChooser.choose(candidates(session, provenance), rankOf, freeSlots(snapshot));
+    List<Chosen> chosen = new ArrayList<>();
+    for (RouteItem r : routes) {
+      if (r.chosen()) chosen.add(new Chosen(r.subject(), r.agent(), r.score()));
+    }
+    session.choose(chosen);
+    fired += fire(session, limit - fired, provenance);
+
+    return new Decision(session.rules().revision(),
+        new Decision.SnapshotInfo(snapshot.complete(), snapshot.takenAt(), snapshot.gaps()),
+        fired, priorities, routes, proposals(session, provenance), escalations(session, provenance),
+        checks(session, provenance), triage(session, provenance));
   }
 
   private static int fire(RuleSession session, int limit, Provenance provenance) {

@@ -1,7 +1,7 @@
 package dev.timmy.decide;
 
 /** An evaluation that produced no decision (a runaway rule, an exception in a consequence). */
-public final class EvaluationException extends RuntimeException {
+public class EvaluationException extends RuntimeException {
   public EvaluationException(String message, Throwable cause) {
     super(message, cause);
   }

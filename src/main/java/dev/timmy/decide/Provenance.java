@@ -43,7 +43,8 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   private final Map<Rule, int[]> firingsByRule = new IdentityHashMap<>();
   /** A rule's id and title, read once from its metadata. */
   private final Map<Rule, String[]> names = new IdentityHashMap<>();
-  private Match current;
+  /** Volatile: the deadline watchdog reads it from another thread to name a rule that hangs. */
+  private volatile Match current;
 
   /** Starts counting the firings of a new cycle. */
   void newCycle() {
@@ -91,6 +92,13 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
     if (o == null) return new Because("?", "unknown rule", List.of());
     String[] name = names.computeIfAbsent(o.rule, r -> new String[] {idOf(r), titleOf(r)});
     return new Because(name[0], name[1], o.matched);
+  }
+
+  /** The rule firing right now, as {@code ID "title"}; empty between firings (while matching). */
+  java.util.Optional<String> firing() {
+    Match m = current;
+    return m == null ? java.util.Optional.empty()
+        : java.util.Optional.of(idOf(m.getRule()) + " \"" + titleOf(m.getRule()) + "\"");
   }
 
   /** The rule that fired most, to name the likely culprit of a runaway. */

@@ -28,7 +28,7 @@ import org.kie.api.definition.rule.Rule;
 /**
  * Compiles every {@code *.drl} of a directory from disk (classic DRL build: its errors carry file
  * and line) and checks what the engine does not: every rule has a unique {@code @id} and a
- * {@code @title}.
+ * {@code @title}. Before the engine sees a file, {@link RuleSandbox} refuses what a rule may not use.
  */
 final class RuleCompiler {
   private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
@@ -41,6 +41,9 @@ final class RuleCompiler {
     if (sources.isEmpty()) {
       throw new RuleErrors(List.of(new RuleError(dir.toString(), 0, "no .drl files in the rules directory")));
     }
+    List<RuleError> refused = new ArrayList<>();
+    sources.forEach((file, text) -> refused.addAll(RuleSandbox.check(file, text)));
+    if (!refused.isEmpty()) throw new RuleErrors(refused);
     KieServices ks = KieServices.Factory.get();
     ReleaseId release = ks.newReleaseId("dev.timmy.rules", "policy", "1.0." + BUILDS.incrementAndGet());
     KieFileSystem kfs = ks.newKieFileSystem();

@@ -90,6 +90,11 @@ final class RuleSession implements AutoCloseable {
     return changed;
   }
 
+  /** Asks the engine to stop firing (from another thread). */
+  void halt() {
+    session.halt();
+  }
+
   @Override
   public void close() {
     session.dispose();

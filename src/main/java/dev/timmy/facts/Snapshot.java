@@ -34,7 +34,8 @@ public record Snapshot(
     History history,
     List<WorkItem> work,
     List<AgentRecord> records,
-    TriageFacts triage) {
+    TriageFacts triage,
+    List<String> unreadRepos) {
 
   public Snapshot {
     gaps = List.copyOf(gaps);
@@ -53,6 +54,18 @@ public record Snapshot(
     work = work == null ? List.of() : List.copyOf(work);
     records = records == null ? List.of() : List.copyOf(records);
     triage = triage == null ? TriageFacts.off() : triage;
+    unreadRepos = unreadRepos == null ? List.of() : List.copyOf(unreadRepos);
+  }
+
+  /** A snapshot in which every repository's holds were read. */
+  public Snapshot(
+      Instant takenAt, boolean complete, List<String> gaps, Owner owner, List<Issue> issues, List<PullRequest> pulls,
+      List<Comment> comments, List<Agent> agents, List<AgentLoad> loads, List<Quota> quotas, HostMetrics host,
+      List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
+      List<AutomationLoop> loops, List<StaleFile> staleFiles, History history, List<WorkItem> work,
+      List<AgentRecord> records, TriageFacts triage) {
+    this(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas, host, disks, processes,
+        models, ollamaDown, loops, staleFiles, history, work, records, triage, List.of());
   }
 
   /** A snapshot without triage facts (triage off). */
@@ -113,7 +126,7 @@ public record Snapshot(
   public Snapshot at(Instant when) {
     return new Snapshot(when, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
         host, disks, processes, models, ollamaDown, loops, staleFiles, history, work,
-        AgentRecords.count(when, agents, history, pulls, comments), triage);
+        AgentRecords.count(when, agents, history, pulls, comments), triage, unreadRepos);
   }
 
   /** The same snapshot with house parts taken from {@code house}. */
@@ -121,25 +134,49 @@ public record Snapshot(
       HostMetrics host, List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models,
       OllamaDown ollamaDown, List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas) {
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage).withLoads();
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage, unreadRepos).withLoads();
   }
 
   /** The same snapshot with what closed within the agent window; the agents' records are counted again. */
   public Snapshot withHistory(History closed) {
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, closed, work, records, triage).withLoads();
+        host, disks, processes, models, ollamaDown, loops, staleFiles, closed, work, records, triage, unreadRepos).withLoads();
   }
 
   /** The same snapshot with these quotas (from a quota source) in place of the ones it had. */
   public Snapshot withQuotas(List<Quota> read) {
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, read,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage);
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage, unreadRepos);
   }
 
   /** The same snapshot with what the brain knows of its issues (cached answers, back-offs, budget). */
   public Snapshot withTriage(TriageFacts known) {
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, known);
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, known, unreadRepos);
+  }
+
+  /**
+   * The same snapshot marked partial (with a gap, when it had none) because {@code repo} could not
+   * be fully read: what Alex said or labelled there may be missing, so nothing is written about
+   * its subjects ({@link #holdsSeen}).
+   */
+  public Snapshot withUnreadRepo(String repo) {
+    List<String> unread = new ArrayList<>(unreadRepos);
+    unread.add(repo);
+    List<String> more = gaps.isEmpty() ? List.of(repo + ": not fully read") : gaps;
+    return new Snapshot(takenAt, false, more, owner, issues, pulls, comments, agents, loads, quotas,
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage, unread);
+  }
+
+  /**
+   * True when every hold that could bear on {@code subject} (an {@code owner/repo#N}) was read:
+   * its repository's issues, pulls and comments all came in this cycle. False for a subject that
+   * is not an item.
+   */
+  public boolean holdsSeen(String subject) {
+    return Subjects.canonical(subject)
+        .map(c -> unreadRepos.stream().noneMatch(r -> c.startsWith(r.toLowerCase(java.util.Locale.ROOT) + "#")))
+        .orElse(false);
   }
 
   /** The same snapshot marked partial, with one more gap. */
@@ -147,7 +184,7 @@ public record Snapshot(
     List<String> more = new ArrayList<>(gaps);
     more.add(gap);
     return new Snapshot(takenAt, false, more, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage);
+        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage, unreadRepos);
   }
 
   /**
@@ -181,7 +218,7 @@ public record Snapshot(
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, counted, quotas,
         host, disks, processes, models, ollamaDown, loops, staleFiles, history,
         WorkItems.derive(agents, issues, pulls, comments), AgentRecords.count(takenAt, agents, history, pulls, comments),
-        triage);
+        triage, unreadRepos);
   }
 
   private static Instant later(Instant a, Instant b) {

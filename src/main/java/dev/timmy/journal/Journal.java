@@ -68,6 +68,11 @@ public final class Journal {
     return new TriageLog(db);
   }
 
+  /** The webhook deliveries accepted in the last day (replays are refused). */
+  public Deliveries deliveries() {
+    return new Deliveries(db, clock);
+  }
+
   public int schemaVersion() {
     return schemaVersion;
   }

@@ -67,7 +67,10 @@ final class Migrations {
             at INTEGER NOT NULL, ok INTEGER NOT NULL, failure TEXT,
             area TEXT, kind TEXT, complexity TEXT, summary TEXT, confidence REAL)""",
           "CREATE INDEX triage_issue ON triage(subject, issue_updated_at)",
-          "CREATE INDEX triage_at ON triage(at)")));
+          "CREATE INDEX triage_at ON triage(at)")),
+      new Step(3, "webhook deliveries accepted in the last day", List.of(
+          "CREATE TABLE webhook_deliveries (key TEXT PRIMARY KEY, received INTEGER NOT NULL)",
+          "CREATE INDEX webhook_deliveries_received ON webhook_deliveries(received)")));
 
   private Migrations() {}
 

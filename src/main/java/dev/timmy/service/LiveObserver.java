@@ -49,6 +49,7 @@ final class LiveObserver implements Observer {
     Backlog b = gitea.read();
     Snapshot s = Snapshot.ofBacklog(clock.instant(), b.complete(), b.gaps(), owner.toOwner(), b.issues(), b.pulls(),
         b.comments(), agents).withHistory(b.history());
+    for (String repo : b.unreadRepos()) s = s.withUnreadRepo(repo);
     List<Quota> quotas = List.of();
     List<String> gaps = new ArrayList<>();
     if (quota != null) {

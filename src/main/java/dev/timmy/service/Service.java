@@ -5,6 +5,7 @@ import dev.timmy.act.Executor;
 import dev.timmy.act.Target;
 import dev.timmy.act.gitea.GiteaTarget;
 import dev.timmy.act.house.HouseTargets;
+import dev.timmy.api.Answers;
 import dev.timmy.api.ApiServer;
 import dev.timmy.api.Backend;
 import dev.timmy.api.DashboardEvents;
@@ -26,6 +27,8 @@ import dev.timmy.observe.quota.QuotaSource;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalException;
 import dev.timmy.journal.Mode;
+import dev.timmy.mcp.McpServers;
+import dev.timmy.mcp.Tools;
 import dev.timmy.observe.DemoHouse;
 import dev.timmy.observe.gitea.CycleTrigger;
 import dev.timmy.observe.gitea.GiteaClient;
@@ -60,6 +63,7 @@ public final class Service implements AutoCloseable {
   private final CycleLoop loop;
   private final CycleTrigger webhooks;
   private final ApiServer api;
+  private final Backend backend;
   private final Latest latest;
   private final TriageRunner triage;
   private final Mode mode;
@@ -81,14 +85,17 @@ public final class Service implements AutoCloseable {
     Metrics metrics = new Metrics();
     DashboardEvents events = new DashboardEvents();
     Executor executor = new Executor(wiring.targets, journal, mode);
-    Authority authority = new Authority(config.owner(), config.budgets(), journal.reader(), options.clock());
+    Authority authority = new Authority(config.owner(), config.budgets(), journal.reader(), options.clock(),
+        Authority.scope(config));
     this.cycle = new Cycle(wiring.observer, rules, authority, executor, journal,
         Duration.ofDays(config.journal().retentionDays()),
         (triage == null ? latest.andThen(metrics) : latest.andThen(metrics).andThen(triage)).andThen(events));
     this.loop = new CycleLoop(cycle, new RulesWatcher(rules), Duration.ofSeconds(config.service().cycleSeconds()));
     this.webhooks = new CycleTrigger(options.webhookQuiet(), options.webhookMaxDelay(), () -> loop.triggerNow("webhook"));
-    this.api = new ApiServer(new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
-        webhooks::signal, options.cycleWait(), events));
+    this.backend = new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
+        webhooks::signal, options.cycleWait(), events, journal.deliveries());
+    Answers answers = new Answers(backend);
+    this.api = new ApiServer(backend, McpServers.http(new Tools(answers), answers::requireAdmin));
   }
 
   /** Builds everything, or refuses with every problem found; nothing listens or runs yet. */
@@ -111,7 +118,7 @@ public final class Service implements AutoCloseable {
       }
     }
     if (!problems.isEmpty()) throw new ServiceException(problems);
-    RuleBook rules = openRules(Path.of(config.service().rulesDir()));
+    RuleBook rules = openRules(Path.of(config.service().rulesDir()), Duration.ofSeconds(config.service().evaluationSeconds()));
     Journal journal;
     try {
       journal = Journal.open(Path.of(config.journal().path()), options.clock());
@@ -212,9 +219,14 @@ public final class Service implements AutoCloseable {
     return api;
   }
 
-  private static RuleBook openRules(Path dir) throws ServiceException {
+  /** What the API reads, for other front ends (the MCP tools over stdio). */
+  public Backend backend() {
+    return backend;
+  }
+
+  private static RuleBook openRules(Path dir, Duration deadline) throws ServiceException {
     try {
-      return RuleBook.open(dir);
+      return RuleBook.open(dir, deadline);
     } catch (RuleErrors e) {
       List<String> lines = new ArrayList<>(List.of("service.rulesDir: the rules in " + dir + " do not compile:"));
       e.errors().forEach(r -> lines.add("  " + r));
@@ -225,7 +237,7 @@ public final class Service implements AutoCloseable {
   private static TimmyConfig withLive(TimmyConfig c) {
     ServiceConfig s = c.service();
     return new TimmyConfig(c.owner(), c.agents(), c.gitea(), c.house(),
-        new ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir()), c.budgets(), c.journal(),
+        new ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir(), s.evaluationSeconds()), c.budgets(), c.journal(),
         c.quota(), c.triage());
   }
 
@@ -244,7 +256,7 @@ public final class Service implements AutoCloseable {
       HouseSources house = config.house() == null ? null
           : new HouseSources(config.house(), http, new GiteaCiSource(client), clock);
       // Real targets in dry-run too: they are only asked whether they would refuse, which is journaled.
-      List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().login(), config.owner().holdLabels())));
+      List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().toOwner())));
       if (house != null) targets.addAll(HouseTargets.of(config.house(), house, clock));
       QuotaSource quota = config.quota() == null ? null : QuotaSource.of(config.quota(), http, System.getenv());
       TriageRunner triage = house == null || !config.triage().enabled() ? null : triage(config, http, journal, clock);

@@ -94,7 +94,7 @@ class AuthorityTest {
     Verdict v = review(authority(), s, Given.proposal(ActionKind.ASSIGN, FREE, Map.of("agent", "claude")));
     assertEquals("owner-instruction", v.code());
     assertEquals("alex said \"/timmy hold — I'll take this one\" on alex/app#2 (comment " + alex.id() + ")", v.reason());
-    assertTrue(review(authority(), s, Given.proposal(ActionKind.MERGE, PR, Map.of())).allowed());
+    assertTrue(review(authority(), s, Given.proposal(ActionKind.MERGE, PR, Map.of("sha", "abc"))).allowed());
   }
 
   @Test

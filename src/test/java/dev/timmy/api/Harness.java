@@ -52,6 +52,15 @@ public final class Harness implements AutoCloseable {
         new JournalConfig(journal.toString(), 30));
   }
 
+  /** A copy of the bundled rules at {@code to}, for a test that edits them. */
+  public static Path copyOfRules(Path to) throws IOException {
+    java.nio.file.Files.createDirectories(to);
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("rules"))) {
+      for (Path f : files.toList()) java.nio.file.Files.copy(f, to.resolve(f.getFileName()));
+    }
+    return to;
+  }
+
   public static Secrets secrets() {
     return new Secrets(ADMIN_TOKEN, WEBHOOK_SECRET, null);
   }
@@ -59,6 +68,20 @@ public final class Harness implements AutoCloseable {
   /** Starts the service on a free port and waits for its first cycle. */
   public static Harness start(TimmyConfig config, Secrets secrets, ServeOptions options) throws Exception {
     Harness h = new Harness(Service.assemble(config, secrets, options.port(0)).start());
+    h.awaitFirstCycle();
+    return h;
+  }
+
+  /** Starts the service on a free port and runs cycles until one decides (a cold first one may overrun a short deadline). */
+  public static Harness startDeciding(TimmyConfig config, Secrets secrets, ServeOptions options) throws Exception {
+    Harness h = new Harness(Service.assemble(config, secrets, options.port(0)).start());
+    for (int i = 0; i < 5 && h.service.latest().decided().isEmpty(); i++) {
+      try {
+        h.service.loop().triggerNow("test").get();
+      } catch (java.util.concurrent.ExecutionException ignored) {
+        // a failed cycle: try again, the JVM is warmer now
+      }
+    }
     h.awaitFirstCycle();
     return h;
   }
@@ -90,11 +113,17 @@ public final class Harness implements AutoCloseable {
     return post(path, json, ADMIN_TOKEN);
   }
 
-  /** A Gitea delivery of {@code body}, signed with {@code secret} (null: no signature header). */
+  /** A Gitea delivery of {@code body}, signed with {@code secret} (null: no signature header), under a new delivery id. */
   public Reply webhook(String body, String secret) throws IOException {
+    return webhook(body, secret, java.util.UUID.randomUUID().toString());
+  }
+
+  /** A Gitea delivery with the delivery id {@code delivery} (null: no X-Gitea-Delivery header). */
+  public Reply webhook(String body, String secret, String delivery) throws IOException {
     byte[] raw = body.getBytes(StandardCharsets.UTF_8);
     Request.Builder b = new Request.Builder().url(url("/webhooks/gitea")).post(RequestBody.create(raw, JSON))
         .header("X-Gitea-Event", "issues");
+    if (delivery != null) b.header(WebhookVerifier.DELIVERY, delivery);
     if (secret != null) b.header(WebhookVerifier.HEADER, new WebhookVerifier(secret).sign(raw));
     return call(b.build());
   }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +32,7 @@ class RulesApiTest {
 
   @BeforeEach
   void serve() throws Exception {
-    rules = dir.resolve("rules");
-    Files.createDirectories(rules);
-    try (Stream<Path> files = Files.list(Path.of("rules"))) {
-      for (Path f : files.toList()) Files.copy(f, rules.resolve(f.getFileName()));
-    }
+    rules = Harness.copyOfRules(dir.resolve("rules"));
     priority = Files.readString(rules.resolve("priority.drl"));
     assertTrue(priority.contains(BUGS_LHS) && priority.contains(BUGS_POINTS), "the Bugs rule is where this test expects it");
     h = Harness.start(Harness.demoConfig(dir.resolve("timmy.db"), rules), Harness.secrets(), ServeOptions.defaults());
@@ -136,24 +131,25 @@ class RulesApiTest {
   }
 
   @Test
-  void simulate_a_directory_refuses_rules_that_do_not_compile_with_every_file_and_line() throws Exception {
-    Path candidate = dir.resolve("candidate");
-    Files.createDirectories(candidate);
-    try (Stream<Path> files = Files.list(rules)) {
-      for (Path f : files.toList()) Files.copy(f, candidate.resolve(f.getFileName()));
-    }
-    Harness.Reply same = h.admin("/api/simulate", "{\"rulesDir\":" + Json.mapper().writeValueAsString(candidate.toString()) + "}");
-    assertEquals(200, same.code(), same.body());
-    assertEquals(0, same.json().get("priorities").size() + same.json().get("proposalsAdded").size());
-
+  void simulate_refuses_candidate_files_that_do_not_compile_with_every_file_and_line() throws Exception {
     String broken = priority.replace(BUGS_LHS, "$i : Issue(pull == false, open(), labels contains )");
-    Files.writeString(candidate.resolve("priority.drl"), broken);
-    Files.writeString(candidate.resolve("extra.drl"), "package timmy.policy;\nrule \"x\"\nwhen\n  Nope( )\nthen\nend\n");
-    Harness.Reply bad = h.admin("/api/simulate", "{\"rulesDir\":" + Json.mapper().writeValueAsString(candidate.toString()) + "}");
+    String extra = "package timmy.policy;\nrule \"x\"\nwhen\n  Nope( )\nthen\nend\n";
+    Harness.Reply bad = h.admin("/api/simulate", Json.mapper().writeValueAsString(
+        Map.of("files", Map.of("priority.drl", broken, "extra.drl", extra))));
     assertEquals(422, bad.code());
     String message = bad.json().get("message").asText();
     assertTrue(message.contains("priority.drl:" + lineOf(broken, "labels contains )") + ":"), message);
     assertTrue(message.contains("extra.drl:"), message);
+  }
+
+  @Test
+  void simulate_compiles_no_directory_on_the_disk() throws Exception {
+    Path candidate = dir.resolve("candidate");
+    Files.createDirectories(candidate);
+    Files.writeString(candidate.resolve("leak.drl"), "package timmy.policy;\n");
+    Harness.Reply r = h.admin("/api/simulate", "{\"rulesDir\":" + Json.mapper().writeValueAsString(candidate.toString()) + "}");
+    assertEquals(400, r.code(), r.body());
+    assertTrue(r.json().get("message").asText().startsWith("rulesDir: not accepted"), r.body());
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timmy.act.Authority;
 import dev.timmy.act.Escalations;
 import dev.timmy.act.Executor;
+import dev.timmy.act.Scope;
 import dev.timmy.act.gitea.GiteaTarget;
 import dev.timmy.config.BudgetConfig;
 import dev.timmy.config.GiteaConfig;
@@ -82,7 +83,7 @@ class EscalationCycleTest {
     GiteaConfig c = t.config(List.of("alex/app"), false);
     GiteaConfig config = c.withEscalationRepo(escalationRepo);
     OwnerConfig owner = new OwnerConfig("alex", List.of("on-hold"), null);
-    Authority authority = new Authority(owner, budgets, journal.reader(), clock);
+    Authority authority = new Authority(owner, budgets, journal.reader(), clock, Scope.of(config.repos(), escalationRepo));
     Executor executor = new Executor(List.of(new GiteaTarget(t.client(config), owner.login())), journal, mode);
     return new Cycle(this::world, rules, authority, executor, journal, Duration.ofDays(30));
   }

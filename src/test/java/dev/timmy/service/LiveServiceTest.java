@@ -48,6 +48,11 @@ class LiveServiceTest {
 
   /** A timmy.yml for the fake Gitea's alex/app with kimi on the roster, plus {@code more}. */
   private static String yaml(GiteaTestServer t, String more) {
+    return yaml(t, "[alex/app]", more);
+  }
+
+  /** A timmy.yml for the fake Gitea's {@code repos} (a YAML list) with kimi on the roster, plus {@code more}. */
+  static String yaml(GiteaTestServer t, String repos, String more) {
     return """
         owner:
           login: alex
@@ -57,8 +62,8 @@ class LiveServiceTest {
             login: kimi-code
         gitea:
           baseUrl: %s
-          repos: [alex/app]
-        """.formatted(t.config(List.of("alex/app"), false).baseUrl()) + more;
+          repos: %s
+        """.formatted(t.config(List.of("alex/app"), false).baseUrl(), repos) + more;
   }
 
   @Test

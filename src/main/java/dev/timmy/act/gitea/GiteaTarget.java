@@ -1,6 +1,8 @@
 package dev.timmy.act.gitea;
 
 import dev.timmy.act.ActionRefused;
+import dev.timmy.act.Names;
+import dev.timmy.act.Scope;
 import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
@@ -16,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Gitea writes. Everything Timmy writes carries {@code <!-- timmy:ID -->} (the proposal id), and
@@ -32,17 +33,15 @@ public final class GiteaTarget implements Target {
   private static final Set<ActionKind> KINDS = EnumSet.of(ActionKind.ADD_LABEL, ActionKind.REMOVE_LABEL,
       ActionKind.COMMENT, ActionKind.ASSIGN, ActionKind.UNASSIGN, ActionKind.CLOSE, ActionKind.MERGE,
       ActionKind.CREATE_ISSUE, ActionKind.ESCALATE, ActionKind.DELETE_BRANCH);
-  /** {@code owner/repo}; neither part may be {@code .} or {@code ..}, which would walk the API's path. */
-  private static final Pattern REPO = Pattern.compile("(?!\\.{1,2}/)[\\w.-]+/(?!\\.{1,2}$)[\\w.-]+");
 
   private final GiteaClient client;
   private final LiveGitea live;
   private final EscalationNote escalation;
-  private final Owner owner;
+  private final MergeGuard mergeGuard;
 
   /** A target whose escalations are refused: no owner login to mention. */
   public GiteaTarget(GiteaClient client) {
-    this(client, null);
+    this(client, (String) null);
   }
 
   /** {@code ownerLogin} is Alex's Gitea login ({@code owner.login}), mentioned in every escalation. */
@@ -55,10 +54,15 @@ public final class GiteaTarget implements Target {
    * a hold Alex adds after the snapshot still stops it.
    */
   public GiteaTarget(GiteaClient client, String ownerLogin, List<String> holdLabels) {
+    this(client, new Owner(ownerLogin, holdLabels));
+  }
+
+  /** {@code owner}: Alex, mentioned in every escalation, whose holds are re-checked on fresh data right before a merge. */
+  public GiteaTarget(GiteaClient client, Owner owner) {
     this.client = client;
     this.live = new LiveGitea(client);
-    this.escalation = new EscalationNote(ownerLogin, client.config().escalationRepository().orElse(null));
-    this.owner = new Owner(ownerLogin == null ? "" : ownerLogin, holdLabels);
+    this.escalation = new EscalationNote(owner.login(), client.config().escalationRepository().orElse(null));
+    this.mergeGuard = new MergeGuard(client, live, owner);
   }
 
   @Override
@@ -66,13 +70,21 @@ public final class GiteaTarget implements Target {
     return KINDS;
   }
 
-  /** What is wrong with a proposal before any request is made, so dry-runs show it too. */
+  /**
+   * What is wrong with a proposal, found without writing anything, so a dry-run refuses what live
+   * would: malformed names, no place to write, and for MERGE and DELETE_BRANCH every condition
+   * re-read from Gitea (reads only). Live asks it too, and checks again right before the write.
+   */
   @Override
-  public Optional<String> refusal(ProposalItem p) {
+  public Optional<String> refusal(ProposalItem p) throws IOException {
+    Optional<String> bad = Names.problem(p);
+    if (bad.isPresent()) return Optional.of(p.kind() + " " + p.subject() + ": " + bad.get());
     try {
       switch (p.kind()) {
         case ESCALATE -> escalation.check(p);
         case CREATE_ISSUE -> issueRepo(p);
+        case MERGE -> mergeGuard.mergeable(repoOf(p.subject()), number(p), need(p, "sha"));
+        case DELETE_BRANCH -> mergeGuard.deletable(repoOf(p.subject()), need(p, "branch"));
         default -> {}
       }
       return Optional.empty();
@@ -103,6 +115,8 @@ public final class GiteaTarget implements Target {
   @Override
   public String perform(ProposalItem p) throws IOException {
     if (p.vetoed()) throw new ActionRefused(p.id() + " is vetoed: " + p.vetoes());
+    Optional<String> bad = Names.problem(p);
+    if (bad.isPresent()) throw new ActionRefused(p.kind() + " " + p.subject() + ": " + bad.get());
     String repo = repoOf(p.subject());
     return switch (p.kind()) {
       case ADD_LABEL -> addLabel(repo, number(p), need(p, "label"));
@@ -111,10 +125,10 @@ public final class GiteaTarget implements Target {
       case ASSIGN -> assign(repo, number(p), need(p, "login"), true);
       case UNASSIGN -> assign(repo, number(p), need(p, "login"), false);
       case CLOSE -> close(repo, number(p), p);
-      case MERGE -> new MergeGuard(client, live, owner).merge(repo, number(p), need(p, "sha"));
+      case MERGE -> mergeGuard.merge(repo, number(p), need(p, "sha"));
       case CREATE_ISSUE -> createIssue(issueRepo(p), need(p, "title"), need(p, "body"), Markers.of(p.id()));
       case ESCALATE -> escalate(p);
-      case DELETE_BRANCH -> new MergeGuard(client, live, owner).deleteBranch(repo, need(p, "branch"));
+      case DELETE_BRANCH -> mergeGuard.deleteBranch(repo, need(p, "branch"));
       default -> throw new ActionRefused("GiteaTarget does not carry out " + p.kind());
     };
   }
@@ -237,26 +251,15 @@ public final class GiteaTarget implements Target {
     return subject.contains("#") ? Subjects.repo(subject) : subject;
   }
 
-  /**
-   * Where CREATE_ISSUE opens its issue: the {@code repo} parameter, else the subject's repository
-   * ({@code owner/repo} or {@code owner/repo#N}); a house subject like {@code loop:ci-main} needs the parameter.
-   */
+  /** Where CREATE_ISSUE opens its issue: the one answer the guard also asks ({@link Scope#writesTo}). */
   static String issueRepo(ProposalItem p) throws ActionRefused {
-    String param = p.param("repo").strip();
-    if (!param.isEmpty()) {
-      if (!REPO.matcher(param).matches()) {
-        throw new ActionRefused(p.kind() + " " + p.subject() + ": expected parameter repo as owner/repo, found " + param);
-      }
-      return param;
-    }
-    String own = repoOf(p.subject());
-    if (REPO.matcher(own).matches()) return own;
-    throw new ActionRefused(p.kind() + " " + p.subject() + ": expected a repo parameter or a subject owner/repo[#N], found neither");
+    Scope.Destination d = Scope.writesTo(p, null);
+    if (d.repo() == null) throw new ActionRefused(p.kind() + " " + p.subject() + ": " + d.problem());
+    return d.repo();
   }
 
   static boolean isIssueSubject(String subject) {
-    int hash = subject.lastIndexOf('#');
-    return hash > 0 && REPO.matcher(subject.substring(0, hash)).matches() && subject.substring(hash + 1).matches("\\d+");
+    return Subjects.canonical(subject).isPresent();
   }
 
   static int number(ProposalItem p) throws ActionRefused {

@@ -65,6 +65,10 @@ final class LiveGitea {
     return client.get(client.repoUrl(repo, "pulls", n), GiteaWire.PullRequest.class);
   }
 
+  List<GiteaWire.PullReview> reviews(String repo, int n) throws GiteaException {
+    return client.getAll(client.repoUrl(repo, "pulls", n, "reviews"), GiteaWire.PullReview.class);
+  }
+
   GiteaWire.CombinedStatus status(String repo, String sha) throws GiteaException {
     HttpUrl url = client.repoUrl(repo, "commits", sha, "status").newBuilder()
         .addQueryParameter("limit", String.valueOf(client.config().pageLimit())).build();

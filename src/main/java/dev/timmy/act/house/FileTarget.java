@@ -58,9 +58,9 @@ public final class FileTarget implements Target {
 
   /** A subject that names no file, or a path parameter that disagrees with it; in dry-run too. */
   @Override
-  public Optional<String> refusal(ProposalItem proposal) {
+  public Optional<String> refusal(ProposalItem proposal) throws IOException {
     try {
-      path(proposal);
+      check(path(proposal));   // roots and links, read only: a dry-run refuses what perform would
       return Optional.empty();
     } catch (ActionRefused e) {
       return Optional.of(e.getMessage());

@@ -84,15 +84,25 @@ public final class GiteaClient {
 
   /**
    * {@code /api/v1/repos/{owner}/{repo}/...rest}; a rest part may hold slashes (a branch name),
-   * each becoming a path segment as Gitea's wildcard routes expect.
+   * each becoming a path segment as Gitea's wildcard routes expect. A segment that is empty,
+   * {@code .} or {@code ..} is refused: OkHttp would resolve it and the URL would leave the repository.
    */
   public HttpUrl repoUrl(String repo, Object... rest) {
     HttpUrl.Builder b = api.newBuilder().addPathSegment("repos");
-    String[] ownerName = repo.split("/", 2);
+    String[] ownerName = repo.split("/", -1);
     if (ownerName.length != 2) throw new IllegalArgumentException("expected owner/repo, found " + repo);
-    b.addPathSegment(ownerName[0]).addPathSegment(ownerName[1]);
-    for (Object part : rest) b.addPathSegments(String.valueOf(part));
+    for (String part : ownerName) b.addPathSegment(segment(repo, part));
+    for (Object part : rest) {
+      for (String s : String.valueOf(part).split("/", -1)) b.addPathSegment(segment(String.valueOf(part), s));
+    }
     return b.build();
+  }
+
+  private static String segment(String whole, String s) {
+    if (s.isEmpty() || s.equals(".") || s.equals("..")) {
+      throw new IllegalArgumentException("a path segment of " + whole + " is empty, . or ..: refused before it became a URL");
+    }
+    return s;
   }
 
   /** One GET, retried; a 4xx other than 429 fails at once. */

@@ -80,7 +80,9 @@ public final class GiteaSource {
     List<PullRequest> pulls = new ArrayList<>();
     List<Comment> comments = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
+    List<String> unread = new ArrayList<>();
     for (RepoState s : states.values()) {
+      int before = gaps.size();
       try {
         boolean full = s.cursor == null || s.lastFull == null || !clock.instant().isBefore(s.lastFull.plus(fullResync));
         if (full) readAll(s);
@@ -100,9 +102,10 @@ public final class GiteaSource {
       } catch (RuntimeException e) {
         gaps.add(s.repo + ": cannot map what Gitea sent: " + e.getMessage());
       }
+      if (gaps.size() > before) unread.add(s.repo);
     }
     History closed = history == null ? History.none() : history.read(List.copyOf(states.keySet()), gaps);
-    return new Backlog(issues, pulls, comments, gaps.isEmpty(), gaps, closed);
+    return new Backlog(issues, pulls, comments, gaps.isEmpty(), gaps, closed, unread);
   }
 
   private void readAll(RepoState s) throws IOException {

@@ -169,7 +169,11 @@ public final class GiteaWire {
   public record PayloadCommit(String id, String message) {}
 
   /** Definition {@code Branch}. */
-  public record Branch(String name, PayloadCommit commit, @JsonProperty("protected") boolean protectedBranch) {}
+  public record Branch(
+      String name, PayloadCommit commit, @JsonProperty("protected") boolean protectedBranch,
+      @JsonProperty("enable_status_check") boolean statusCheck,
+      @JsonProperty("status_check_contexts") List<String> statusCheckContexts,
+      @JsonProperty("required_approvals") long requiredApprovals) {}
 
   // Request bodies (the spec's *Option definitions); null fields are left out.
 

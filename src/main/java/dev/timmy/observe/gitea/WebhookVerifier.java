@@ -15,6 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookVerifier {
   public static final String HEADER = "X-Gitea-Signature";
+  /** Gitea's id of one delivery (a UUID); not covered by the signature. */
+  public static final String DELIVERY = "X-Gitea-Delivery";
+  private static final java.util.regex.Pattern DELIVERY_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final String ALGORITHM = "HmacSHA256";
   private final SecretKeySpec key;
 
@@ -25,14 +28,23 @@ public final class WebhookVerifier {
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
   }
 
+  /** True when {@code id} looks like a delivery id Gitea sends (letters, digits and dashes, at most 64). */
+  public static boolean deliveryId(String id) {
+    return id != null && DELIVERY_ID.matcher(id).matches();
+  }
+
+  /** A verified signature in one spelling (lower-case hex, no prefix), to remember it by. */
+  public static String normal(String signature) {
+    String hex = signature.trim().toLowerCase();
+    return hex.startsWith("sha256=") ? hex.substring("sha256=".length()) : hex;
+  }
+
   /** True only when {@code signature} (hex, optionally prefixed {@code sha256=}) signs {@code rawBody}. */
   public boolean verify(byte[] rawBody, String signature) {
     if (rawBody == null || signature == null) return false;
-    String hex = signature.trim();
-    if (hex.startsWith("sha256=")) hex = hex.substring("sha256=".length());
     byte[] given;
     try {
-      given = HexFormat.of().parseHex(hex.toLowerCase());
+      given = HexFormat.of().parseHex(normal(signature));
     } catch (IllegalArgumentException notHex) {
       return false;
     }

@@ -109,7 +109,7 @@ class GiteaEscalationTest {
   }
 
   @Test
-  void a_house_escalation_without_an_escalation_repository_is_refused_before_any_request() {
+  void a_house_escalation_without_an_escalation_repository_is_refused_before_any_request() throws Exception {
     GiteaTarget target = target("alex", null);
     ProposalItem p = escalation("host", "HOUSE-009", "memory is short");
     String why = target.refusal(p).orElseThrow();
@@ -120,7 +120,7 @@ class GiteaEscalationTest {
   }
 
   @Test
-  void an_escalation_without_an_owner_login_is_refused() {
+  void an_escalation_without_an_owner_login_is_refused() throws Exception {
     GiteaTarget target = new GiteaTarget(t.client(withEscalationRepo(t.config(List.of("alex/app"), false), "alex/timmy-inbox")));
     ProposalItem p = escalation("alex/app#2", "AUTH-003", "strategy");
     String why = target.refusal(p).orElseThrow();
@@ -144,7 +144,7 @@ class GiteaEscalationTest {
   }
 
   @Test
-  void create_issue_with_no_repository_to_go_to_is_refused_with_the_reason() {
+  void create_issue_with_no_repository_to_go_to_is_refused_with_the_reason() throws Exception {
     GiteaTarget target = target("alex", null);
     ProposalItem none = createIssue("loop:ci-main", Map.of("title", "CI is red", "body", "red"));
     assertEquals("CREATE_ISSUE loop:ci-main: expected a repo parameter or a subject owner/repo[#N], found neither",

@@ -43,6 +43,7 @@ class GiteaTargetTest {
     repo.label("p1");
     repo.addPull(10, "green", "kimi-code", T.minus(Duration.ofHours(5)), "aaa", "success");
     repo.addPull(11, "red", "kimi-code", T.minus(Duration.ofHours(5)), "bbb", "failure");
+    repo.addReview(10, "claude-code", "APPROVED", T.minus(Duration.ofHours(4)));
     target = targetWith(false);
   }
 
@@ -187,7 +188,7 @@ class GiteaTargetTest {
   void merge_is_refused_when_anything_moved_since_the_decision() {
     repo.pulls.get(10).with("head").put("sha", "aaa2");
     repo.setStatus("aaa2", "success", "ci/build");
-    assertRefused(proposal(ActionKind.MERGE, "alex/app#10", Map.of("sha", "aaa")), "its head moved from aaa to aaa2");
+    assertRefused(proposal(ActionKind.MERGE, "alex/app#10", Map.of("sha", "aaa")), "its head is aaa2, not aaa");
     assertRefused(proposal(ActionKind.MERGE, "alex/app#11", Map.of("sha", "bbb")), "CI on bbb is FAILURE (failing: ci/build)");
     repo.pulls.get(10).put("mergeable", false).put("draft", true);
     assertRefused(proposal(ActionKind.MERGE, "alex/app#10", Map.of("sha", "aaa2")), "it is a draft; Gitea says it is not mergeable");

@@ -29,6 +29,8 @@ public final class FakeRepo {
   public final Map<String, ObjectNode> statuses = new TreeMap<>();
   public final List<ObjectNode> labels = new ArrayList<>();
   public final Map<String, String> branches = new TreeMap<>();
+  /** Branch protection fields ({@code enable_status_check}, {@code status_check_contexts}, {@code required_approvals}) by branch. */
+  public final Map<String, ObjectNode> protection = new TreeMap<>();
   private long nextId = 10_000;
 
   FakeRepo(FakeGitea server, String name) {
@@ -96,6 +98,17 @@ public final class FakeRepo {
     i.put("state", "closed").put("closed_at", closedAt.toString()).put("updated_at", updatedAt.toString());
     ArrayNode as = i.putArray("assignees");
     for (String a : assignees) as.add(user(a));
+  }
+
+  /** Statuses on {@code sha}, context then state, with the combined {@code state} Gitea reports. */
+  public void setStatuses(String sha, String state, String... contextStates) {
+    ObjectNode c = Json.mapper().createObjectNode().put("state", state).put("sha", sha).put("total_count", contextStates.length / 2);
+    ArrayNode all = c.putArray("statuses");
+    for (int i = 0; i < contextStates.length; i += 2) {
+      all.addObject().put("id", ++nextId).put("status", contextStates[i + 1]).put("context", contextStates[i])
+          .put("description", "").put("target_url", "").put("url", "");
+    }
+    statuses.put(sha, c);
   }
 
   public void setStatus(String sha, String state, String context) {
@@ -284,7 +297,8 @@ public final class FakeRepo {
       branches.remove(name);
       return server.empty(204);
     }
-    ObjectNode b = Json.mapper().createObjectNode().put("name", name).put("protected", false);
+    ObjectNode b = Json.mapper().createObjectNode().put("name", name).put("protected", protection.containsKey(name));
+    if (protection.containsKey(name)) b.setAll(protection.get(name));
     b.putObject("commit").put("id", sha).put("message", "work");
     return server.json(200, b);
   }

@@ -84,6 +84,7 @@ class GiteaContractTest {
       repo.addPull(11, "pending", "kimi-code", T.minus(Duration.ofHours(5)), "bbb", "pending");
       repo.addPull(12, "merged", "kimi-code", T.minus(Duration.ofHours(9)), "ccc", "success");
       repo.pulls.get(12).put("state", "closed").put("merged", true);
+      repo.addReview(10, "claude-code", "APPROVED", T.minus(Duration.ofHours(4)));
       repo.addComment(1, "kimi-code", T.minus(Duration.ofDays(1)), "on it");
       TestClock clock = new TestClock(T);
       GiteaClient client = t.client(t.config(List.of("alex/app"), true));
