@@ -17,8 +17,8 @@ import java.util.Set;
  * snapshot, malformed names, Gitea writes outside the configured repositories, anything about a
  * subject whose holds were not seen or that Alex holds (label, explicit instruction or strategy,
  * re-checked here from the snapshot, independently of the rules), a merge the snapshot does not
- * show ready, what a target itself refuses, and whatever is past the budgets or behind an open
- * circuit breaker. One {@link Guard} per cycle holds the
+ * show ready, what a target itself refuses, and whatever is past the budgets or behind the open
+ * circuit breaker of its target. One {@link Guard} per cycle holds the
  * cycle's counts.
  */
 public final class Authority {
@@ -31,6 +31,7 @@ public final class Authority {
   private final BudgetConfig budgets;
   private final JournalReader journal;
   private final InstantSource clock;
+  private final Breakers breakers;
   private final Scope scope;
 
   /** An authority whose Gitea writes stay inside the repositories each snapshot shows. */
@@ -45,6 +46,7 @@ public final class Authority {
     this.budgets = budgets;
     this.journal = journal;
     this.clock = clock;
+    this.breakers = new Breakers(budgets, journal, clock);
   }
 
   public static Authority from(TimmyConfig config, Journal journal) {
@@ -59,8 +61,12 @@ public final class Authority {
 
   /** The guard for one cycle acting on {@code snapshot} in {@code mode}. */
   public Guard open(Snapshot snapshot, Mode mode) {
-    return new Guard(this, snapshot, mode,
-        mode == Mode.LIVE ? journal.failureStreak(budgets.writeErrorsBeforeStop()) : null);
+    return new Guard(this, snapshot, mode);
+  }
+
+  /** The circuit breakers, one per target (also shown by health). */
+  public Breakers breakers() {
+    return breakers;
   }
 
   Scope scope() {

@@ -8,8 +8,11 @@ import dev.timmy.journal.Journal;
 import dev.timmy.journal.Mode;
 import dev.timmy.journal.PendingAction;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,16 +22,26 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Carries authorised proposals out, one target per action kind. Dry-run (the default) journals
- * WOULD_DO and touches nothing. Live writes the intent first, asks the target whether the effect
- * is already there, acts, and writes the outcome. A proposal's id is its idempotency key: once
- * DONE in the journal it is never attempted again, and the live check covers a lost journal.
+ * Carries authorised proposals out, one target per action kind. Both modes ask the target whether
+ * the effect is already there (a read). Dry-run (the default) then journals WOULD_DO and touches
+ * nothing; live writes the intent first, acts, and writes the outcome. "Already done" is read from the world, never
+ * from the journal: what someone undid is done again — until the same action has been undone
+ * twice (done twice and missing again), when Timmy stops redoing it and tells Alex once instead
+ * of fighting. A reported problem (ESCALATE, CREATE_ISSUE) is reported once per occurrence: when
+ * it goes away and comes back, its key carries the next occurrence and Alex is told again.
  * A target's {@link ActionRefused} is journaled REFUSED; any other error FAILED (a write error,
- * which the circuit breaker counts).
+ * which that target's circuit breaker counts).
  */
 public final class Executor {
   /** The journal code of a refusal a target raised while acting (after the authority allowed it). */
   public static final String REFUSED_LIVE = "target-live";
+  /** The journal code of an action a person undid twice: not redone again. */
+  public static final String UNDONE_TWICE = "undone-twice";
+  /** Gitea state a person can undo (unlabel, unassign, reopen, delete the comment, re-push the branch). */
+  static final Set<ActionKind> UNDOABLE = EnumSet.of(ActionKind.ADD_LABEL, ActionKind.REMOVE_LABEL, ActionKind.ASSIGN,
+      ActionKind.UNASSIGN, ActionKind.CLOSE, ActionKind.COMMENT, ActionKind.DELETE_BRANCH);
+  /** Telling about a problem: once per occurrence of the problem. */
+  static final Set<ActionKind> REPORTS = EnumSet.of(ActionKind.ESCALATE, ActionKind.CREATE_ISSUE);
 
   private final Map<ActionKind, Target> targets = new EnumMap<>(ActionKind.class);
   private final Journal journal;
@@ -58,29 +71,33 @@ public final class Executor {
     return Set.copyOf(targets.keySet());
   }
 
-  /** Each proposal in order, each journaled with its outcome; returns the journal rows. */
+  /**
+   * Each proposal in order, each journaled with its outcome; returns the journal rows. An action
+   * found undone twice adds its escalation to Alex right after it, through the same guard.
+   */
   public List<ActionRow> execute(long cycleId, List<ProposalItem> proposals, Guard guard) {
     Set<String> handled = new HashSet<>();
     List<ActionRow> rows = new ArrayList<>(proposals.size());
-    for (ProposalItem p : proposals) rows.add(act(cycleId, p, guard, handled));
+    Deque<ProposalItem> queue = new ArrayDeque<>(proposals);
+    while (!queue.isEmpty()) {
+      ProposalItem p = queue.removeFirst();
+      ActionRow row = act(cycleId, p, guard, handled);
+      rows.add(row);
+      if (UNDONE_TWICE.equals(row.code()) && UNDOABLE.contains(p.kind())) queue.addFirst(undoneTwice(p));
+    }
     return rows;
   }
 
-  private ActionRow act(long cycleId, ProposalItem p, Guard guard, Set<String> handled) {
+  private ActionRow act(long cycleId, ProposalItem proposal, Guard guard, Set<String> handled) {
+    ProposalItem p = REPORTS.contains(proposal.kind()) ? occurrence(cycleId, proposal) : proposal;
     if (!handled.add(p.id())) {
       return skip(cycleId, p, "duplicate", "the same action was already handled in this cycle");
-    }
-    Optional<ActionRow> done = journal.reader().lastDone(p.id());
-    if (done.isPresent()) {
-      return skip(cycleId, p, "journal", "done in cycle " + done.get().cycleId() + " at " + done.get().finishedAt()
-          + ": " + done.get().outcome());
     }
     Target target = targets.get(p.kind());
     if (target == null) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, "no-executor", "no executor for " + p.kind());
     Verdict verdict = guard.review(p, target);
     if (!verdict.allowed()) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, verdict.code(), verdict.reason());
-    ActionRow row = mode == Mode.LIVE ? live(cycleId, p, target)
-        : journal.record(cycleId, p, mode, ActionStatus.WOULD_DO, null, "would " + describe(p));
+    ActionRow row = mode == Mode.LIVE ? live(cycleId, p, target) : dryRun(cycleId, p, target);
     guard.recorded(p, row.status());
     return row;
   }
@@ -93,13 +110,57 @@ public final class Executor {
   private ActionRow live(long cycleId, ProposalItem p, Target target) {
     long id = journal.intend(cycleId, p, mode);
     try {
-      if (target.alreadyDone(p)) return journal.complete(id, ActionStatus.SKIPPED_ALREADY_DONE, "live-state", "already present in live state");
+      Optional<Stop> stop = beforeActing(p, target);
+      if (stop.isPresent()) return journal.complete(id, stop.get().status(), stop.get().code(), stop.get().why());
       return journal.complete(id, ActionStatus.DONE, null, target.perform(p));
     } catch (ActionRefused e) {
       return journal.complete(id, ActionStatus.REFUSED, REFUSED_LIVE, e.getMessage());
     } catch (IOException | RuntimeException e) {
       return journal.complete(id, ActionStatus.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /** The same live checks (reads only), so WOULD_DO means live would do it; nothing is written. */
+  private ActionRow dryRun(long cycleId, ProposalItem p, Target target) {
+    String would = "would " + describe(p);
+    try {
+      Optional<Stop> stop = beforeActing(p, target);
+      if (stop.isPresent()) return journal.record(cycleId, p, mode, stop.get().status(), stop.get().code(), stop.get().why());
+    } catch (IOException | RuntimeException e) {
+      would += " (the live state could not be read: " + e.getMessage() + ")";
+    }
+    return journal.record(cycleId, p, mode, ActionStatus.WOULD_DO, null, would);
+  }
+
+  /** Why not to act although the guard allows it: the effect is there, or a person undid it twice. */
+  private Optional<Stop> beforeActing(ProposalItem p, Target target) throws IOException {
+    if (target.alreadyDone(p)) return Optional.of(new Stop(ActionStatus.SKIPPED_ALREADY_DONE, "live-state", "already present in live state"));
+    int times = UNDOABLE.contains(p.kind()) || REPORTS.contains(p.kind()) ? journal.reader().timesDone(p.id()) : 0;
+    if (times < 2) return Optional.empty();
+    return Optional.of(new Stop(ActionStatus.REFUSED, UNDONE_TWICE, "done " + times + " times and undone again in the world"
+        + " since: Timmy does not fight a person" + (UNDOABLE.contains(p.kind()) ? " and tells the owner once" : "")));
+  }
+
+  private record Stop(ActionStatus status, String code, String why) {}
+
+  /**
+   * The proposal as this occurrence of its problem: the first keeps its key (and so the markers
+   * already in Gitea), a later one gets {@code :occurrence=N}, a new marker, so it is told again.
+   */
+  private ProposalItem occurrence(long cycleId, ProposalItem p) {
+    int n = journal.occurrence(p.id(), cycleId);
+    if (n <= 1) return p;
+    return new ProposalItem(p.id() + ":occurrence=" + n, p.kind(), p.subject(), p.params(), p.ruleId(), p.title(),
+        p.reason() + " (occurrence " + n + ": the problem went away and came back)", p.facts(), p.vetoes());
+  }
+
+  /** Telling Alex that {@code p} was undone twice; its key is the same every cycle, so he is told once. */
+  static ProposalItem undoneTwice(ProposalItem p) {
+    String why = "Timmy did " + describe(p) + " twice and someone undid it each time, so Timmy stops redoing it."
+        + " Decide whether it should stay undone (rule " + p.ruleId() + " proposed it: " + p.reason() + ").";
+    return new ProposalItem(Escalations.key(p.subject(), "undone " + p.id()), ActionKind.ESCALATE, p.subject(),
+        Map.of("rule", p.ruleId(), "body", why), p.ruleId(), "An action undone twice: tell Alex instead of fighting",
+        why, p.facts(), List.of());
   }
 
   private ActionRow skip(long cycleId, ProposalItem p, String code, String why) {

@@ -7,7 +7,6 @@ import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.Subjects;
 import dev.timmy.journal.ActionStatus;
-import dev.timmy.journal.FailureStreak;
 import dev.timmy.journal.Mode;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,9 +19,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The authority's view of one cycle: the snapshot it judges holds against, the operations
- * spent so far and the write-error streak. The executor asks {@link #review} before every action
- * and reports each outcome to {@link #recorded}.
+ * The authority's view of one cycle: the snapshot it judges holds against and the operations
+ * spent so far; each target's circuit breaker is its own ({@link Breakers}). The executor asks
+ * {@link #review} before every action and reports each outcome to {@link #recorded}.
  */
 public final class Guard {
   private final Authority authority;
@@ -30,16 +29,12 @@ public final class Guard {
   private final Mode mode;
   private final Holds holds;
   private int operations;
-  private int failures;
-  private Instant lastFailureAt;
 
-  Guard(Authority authority, Snapshot snapshot, Mode mode, FailureStreak streak) {
+  Guard(Authority authority, Snapshot snapshot, Mode mode) {
     this.authority = authority;
     this.snapshot = snapshot;
     this.mode = mode;
     this.holds = new Holds(authority.owner().toOwner(), snapshot);
-    this.failures = streak == null ? 0 : streak.failures();
-    this.lastFailureAt = streak == null ? null : streak.lastFailureAt();
   }
 
   /**
@@ -75,9 +70,9 @@ public final class Guard {
     }
     Optional<String> refused = targetRefusal(p, target);
     if (refused.isPresent()) return Verdict.refuse("target", refused.get());
-    if (breakerOpen()) {
-      return Verdict.refuse("circuit-breaker", "circuit breaker open: " + failures + " write errors in a row, the last at "
-          + lastFailureAt + "; writes resume at " + lastFailureAt.plus(coolDown()) + " (cool-down)");
+    if (mode == Mode.LIVE) {
+      Optional<String> open = authority.breakers().refusal(target);
+      if (open.isPresent()) return Verdict.refuse("circuit-breaker", open.get());
     }
     int budget = authority.budgets().operationsPerCycle();
     if (operations >= budget) {
@@ -87,22 +82,9 @@ public final class Guard {
     return Verdict.allow();
   }
 
-  /** Counts what an action cost: attempts spend the budget, live failures feed the breaker. */
+  /** Counts what an action cost: attempts spend the budget (the journal feeds the breakers). */
   public void recorded(ProposalItem p, ActionStatus status) {
     if (status.attempted()) operations++;
-    if (mode != Mode.LIVE) return;
-    if (status == ActionStatus.FAILED) {
-      failures++;
-      lastFailureAt = authority.clock().instant();
-    } else if (status == ActionStatus.DONE) {
-      failures = 0;
-    }
-  }
-
-  /** Open after N live write errors in a row, until a write succeeds or the cool-down has passed. */
-  public boolean breakerOpen() {
-    return mode == Mode.LIVE && failures >= authority.budgets().writeErrorsBeforeStop() && lastFailureAt != null
-        && authority.clock().instant().isBefore(lastFailureAt.plus(coolDown()));
   }
 
   public int operations() {
@@ -140,10 +122,6 @@ public final class Guard {
     } catch (IOException | RuntimeException e) {
       return Optional.of("could not check whether " + p.kind() + " is allowed on " + p.subject() + ": " + e.getMessage());
     }
-  }
-
-  private Duration coolDown() {
-    return Duration.ofMinutes(authority.budgets().breakerCoolDownMinutes());
   }
 
   private static String vetoes(ProposalItem p) {

@@ -1,5 +1,6 @@
 package dev.timmy.api;
 
+import dev.timmy.act.Breakers;
 import dev.timmy.cycle.LoopStatus;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.CheckItem;
@@ -36,10 +37,14 @@ import java.util.Map;
 public final class Wire {
   private Wire() {}
 
-  /** {@code GET /api/health}: {@code status} is starting, ok or degraded (rule errors, a failed or partial cycle). */
+  /**
+   * {@code GET /api/health}: {@code status} is starting, ok or degraded (rule errors, a failed or
+   * partial cycle, an open circuit breaker, a cycle running past its limit), {@code reasons} says
+   * which, and {@code breakers} shows each target's circuit breaker.
+   */
   public record Health(
-      String status, String mode, String source, RulesHealth rules, CycleRow lastCycle, CycleRow lastGoodCycle,
-      LoopStatus loop) {}
+      String status, List<String> reasons, String mode, String source, RulesHealth rules, CycleRow lastCycle,
+      CycleRow lastGoodCycle, LoopStatus loop, List<Breakers.Breaker> breakers) {}
 
   /**
    * The rules in force and the errors of the last failed reload, each with file and line;

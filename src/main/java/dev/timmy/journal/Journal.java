@@ -21,6 +21,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -152,6 +153,40 @@ public final class Journal {
           cycleId, p.id(), p.kind(), p.subject(), mode, status, code, outcome, clock.instant(), clock.instant(), json(p));
     });
     return reader().action(id);
+  }
+
+  /**
+   * Which occurrence of the problem behind {@code key} cycle {@code cycleId} sees: 1 the first
+   * time, the same number while every complete, successful cycle in between proposed it too, and
+   * one more once the problem went away (a complete OK cycle without it) and came back. Failed and
+   * partial cycles never end an occurrence: a gap in what Timmy saw is not a fix. Kept apart
+   * from the cycles, so pruning does not renumber a problem that lasts; one last seen in a cycle
+   * since pruned (older than the retention) is a new occurrence.
+   */
+  public int occurrence(String key, long cycleId) {
+    return db.write("count the occurrence of " + key, c -> {
+      Optional<long[]> row = JournalReader.first(c, "SELECT occurrence, last_cycle FROM occurrences WHERE key = ?",
+          r -> new long[] {r.getLong(1), r.getLong(2)}, key);
+      if (row.isEmpty()) {
+        Database.update(c, "INSERT INTO occurrences(key, occurrence, first_cycle, last_cycle) VALUES (?, 1, ?, ?)",
+            key, cycleId, cycleId);
+        return 1;
+      }
+      long occurrence = row.get()[0];
+      long last = row.get()[1];
+      long gap = JournalReader.first(c, "SELECT count(*) FROM cycles WHERE id > ? AND id < ? AND status = ? AND complete = 1",
+          r -> r.getLong(1), last, cycleId, CycleStatus.OK).orElse(0L);
+      boolean pruned = JournalReader.first(c, "SELECT count(*) FROM cycles WHERE id = ?", r -> r.getLong(1), last)
+          .orElse(0L) == 0 && last != cycleId;
+      if (gap > 0 || pruned) {
+        occurrence++;
+        Database.update(c, "UPDATE occurrences SET occurrence = ?, first_cycle = ?, last_cycle = ? WHERE key = ?",
+            occurrence, cycleId, cycleId, key);
+      } else if (cycleId > last) {
+        Database.update(c, "UPDATE occurrences SET last_cycle = ? WHERE key = ?", cycleId, key);
+      }
+      return (int) occurrence;
+    });
   }
 
   /** Marks cycles left RUNNING by a Timmy that stopped as FAILED; returns how many. */

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -161,12 +162,22 @@ public final class JournalReader {
   }
 
   /**
-   * Actions of {@code kind} with {@code status} that finished at or after {@code since}, oldest
-   * first: what Timmy did lately, e.g. its loop restarts, to seed in-memory ledgers after a restart.
+   * Actions of {@code kind} with one of {@code statuses} that finished at or after {@code since},
+   * oldest first: what Timmy did lately, e.g. its loop restarts, to seed in-memory ledgers after a restart.
    */
   public List<ActionRow> finishedSince(ActionKind kind, ActionStatus status, Instant since) {
-    return db.read("list " + status + " " + kind + " actions since " + since, c -> actions(c,
-        "kind = ? AND status = ? AND finished_at >= ? ORDER BY finished_at, id", kind, status, since));
+    return finishedSince(kind, EnumSet.of(status), since);
+  }
+
+  /** The same for any of {@code statuses}. */
+  public List<ActionRow> finishedSince(ActionKind kind, Set<ActionStatus> statuses, Instant since) {
+    if (statuses.isEmpty()) return List.of();
+    List<Object> args = new ArrayList<>(List.of(kind));
+    args.addAll(statuses);
+    args.add(since);
+    return db.read("list " + statuses + " " + kind + " actions since " + since, c -> actions(c,
+        "kind = ? AND status IN (" + marks(statuses.size()) + ") AND finished_at >= ? ORDER BY finished_at, id",
+        args.toArray()));
   }
 
   public boolean everDone(String key) {
@@ -175,13 +186,31 @@ public final class JournalReader {
 
   /** Live failures since the last live success, counting at most {@code atMost} of them. */
   public FailureStreak failureStreak(int atMost) {
+    return failureStreak(EnumSet.allOf(ActionKind.class), atMost);
+  }
+
+  /**
+   * Live failures of actions of {@code kinds} since the last live success of one of them, counting
+   * at most {@code atMost}: one target's streak, which its own circuit breaker reads.
+   */
+  public FailureStreak failureStreak(Set<ActionKind> kinds, int atMost) {
+    if (kinds.isEmpty()) return FailureStreak.none();
+    List<Object> args = new ArrayList<>(List.of(Mode.LIVE, ActionStatus.DONE, ActionStatus.FAILED));
+    args.addAll(kinds);
+    args.add(Math.max(1, atMost));
     return db.read("read the write failure streak", c -> {
-      List<ActionRow> recent = actions(c, "mode = ? AND status IN (?, ?) ORDER BY id DESC LIMIT ?",
-          Mode.LIVE, ActionStatus.DONE, ActionStatus.FAILED, Math.max(1, atMost));
+      List<ActionRow> recent = actions(c, "mode = ? AND status IN (?, ?) AND kind IN (" + marks(kinds.size())
+          + ") ORDER BY id DESC LIMIT ?", args.toArray());
       int failures = 0;
       while (failures < recent.size() && recent.get(failures).status() == ActionStatus.FAILED) failures++;
       return failures == 0 ? FailureStreak.none() : new FailureStreak(failures, recent.get(0).finishedAt());
     });
+  }
+
+  /** How many times an action with this key was carried out live (DONE), within the retention. */
+  public int timesDone(String key) {
+    return db.read("count " + key, c -> first(c, "SELECT count(*) FROM actions WHERE key = ? AND status = ?",
+        r -> r.getInt(1), key, ActionStatus.DONE).orElse(0));
   }
 
   public List<ActionRow> actions(long cycleId) {
@@ -208,7 +237,7 @@ public final class JournalReader {
     return items.stream().filter(i -> i.kind() == kind).map(i -> i.as(type)).toList();
   }
 
-  private interface Row<T> {
+  interface Row<T> {
     T map(ResultSet r) throws SQLException;
   }
 
@@ -220,7 +249,7 @@ public final class JournalReader {
     }
   }
 
-  private static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+  static <T> Optional<T> first(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
     return list(c, sql, row, args).stream().findFirst();
   }
 

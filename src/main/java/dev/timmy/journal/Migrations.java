@@ -70,7 +70,12 @@ final class Migrations {
           "CREATE INDEX triage_at ON triage(at)")),
       new Step(3, "webhook deliveries accepted in the last day", List.of(
           "CREATE TABLE webhook_deliveries (key TEXT PRIMARY KEY, received INTEGER NOT NULL)",
-          "CREATE INDEX webhook_deliveries_received ON webhook_deliveries(received)")));
+          "CREATE INDEX webhook_deliveries_received ON webhook_deliveries(received)")),
+      new Step(4, "occurrences of a reported problem (a recurring problem is told again)", List.of(
+          """
+          CREATE TABLE occurrences (
+            key TEXT PRIMARY KEY, occurrence INTEGER NOT NULL, first_cycle INTEGER NOT NULL,
+            last_cycle INTEGER NOT NULL) WITHOUT ROWID""")));
 
   private Migrations() {}
 

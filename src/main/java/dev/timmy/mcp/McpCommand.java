@@ -24,6 +24,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +114,8 @@ public final class McpCommand {
       throw new ServiceException(e.errors().stream().map(r -> "service.rulesDir: " + r).toList());
     }
     return new Backend(Journal.open(journal).reader(), rules, null, new Latest(), null,
-        Secrets.fromEnvironment(env, config), Mode.DRY_RUN, config.demoMode() ? "demo" : "gitea", () -> {}, null, null, null);
+        Secrets.fromEnvironment(env, config), Mode.DRY_RUN, config.demoMode() ? "demo" : "gitea", () -> {}, null, null, null, List::of, Duration.ofMinutes(1),
+        InstantSource.system());
   }
 
   /** Counts down when the stream ends: the client closed stdin, so the server stops. */

@@ -58,6 +58,7 @@ public final class Service implements AutoCloseable {
   private final int port;
   private final OkHttpClient http;
   private final Journal journal;
+  private final JournalLock lock;
   private final RuleBook rules;
   private final Cycle cycle;
   private final CycleLoop loop;
@@ -72,8 +73,9 @@ public final class Service implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
 
   private Service(TimmyConfig config, ServeOptions options, Secrets secrets, OkHttpClient http, Journal journal,
-      RuleBook rules, Wiring wiring) {
+      RuleBook rules, Wiring wiring, JournalLock lock) {
     this.config = config;
+    this.lock = lock;
     this.port = options.port() != null ? options.port() : config.service().port();
     this.http = http;
     this.journal = journal;
@@ -92,8 +94,10 @@ public final class Service implements AutoCloseable {
         (triage == null ? latest.andThen(metrics) : latest.andThen(metrics).andThen(triage)).andThen(events));
     this.loop = new CycleLoop(cycle, new RulesWatcher(rules), Duration.ofSeconds(config.service().cycleSeconds()));
     this.webhooks = new CycleTrigger(options.webhookQuiet(), options.webhookMaxDelay(), () -> loop.triggerNow("webhook"));
+    List<Target> targets = List.copyOf(wiring.targets);
     this.backend = new Backend(journal.reader(), rules, loop, latest, metrics, secrets, mode, source,
-        webhooks::signal, options.cycleWait(), events, journal.deliveries());
+        webhooks::signal, options.cycleWait(), events, journal.deliveries(), () -> authority.breakers().of(targets),
+        cycleLimit(config), options.clock());
     Answers answers = new Answers(backend);
     this.api = new ApiServer(backend, McpServers.http(new Tools(answers), answers::requireAdmin));
   }
@@ -119,6 +123,18 @@ public final class Service implements AutoCloseable {
     }
     if (!problems.isEmpty()) throw new ServiceException(problems);
     RuleBook rules = openRules(Path.of(config.service().rulesDir()), Duration.ofSeconds(config.service().evaluationSeconds()));
+    // One Timmy per journal: a second one would act on the same backlog again.
+    JournalLock lock = JournalLock.acquire(Path.of(config.journal().path()), options.clock());
+    try {
+      return assemble(config, secrets, options, fixtures, live, rules, lock);
+    } catch (ServiceException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static Service assemble(TimmyConfig config, Secrets secrets, ServeOptions options, Path fixtures, boolean live,
+      RuleBook rules, JournalLock lock) throws ServiceException {
     Journal journal;
     try {
       journal = Journal.open(Path.of(config.journal().path()), options.clock());
@@ -132,7 +148,7 @@ public final class Service implements AutoCloseable {
       RestartLedgerSeeder.seed(wiring.house.ledger(), journal.reader(),
           Duration.ofMinutes(config.house().restartWindowMinutes()), options.clock().instant());
     }
-    return new Service(config, options, secrets, http, journal, rules, wiring);
+    return new Service(config, options, secrets, http, journal, rules, wiring, lock);
   }
 
   /** Listens, recovers what an earlier stop left half done, and starts the loop (first cycle at once). */
@@ -160,6 +176,7 @@ public final class Service implements AutoCloseable {
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+      lock.close();
       closed.countDown();
     }
   }
@@ -222,6 +239,11 @@ public final class Service implements AutoCloseable {
   /** What the API reads, for other front ends (the MCP tools over stdio). */
   public Backend backend() {
     return backend;
+  }
+
+  /** A cycle running longer than its period (at least a minute) is overdue: health says degraded. */
+  static Duration cycleLimit(TimmyConfig config) {
+    return Duration.ofSeconds(Math.max(60, config.service().cycleSeconds()));
   }
 
   private static RuleBook openRules(Path dir, Duration deadline) throws ServiceException {

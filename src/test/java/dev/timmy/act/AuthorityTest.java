@@ -143,38 +143,4 @@ class AuthorityTest {
     clock.advance(Duration.ofHours(23));
     assertTrue(review(authority, world(List.of()), Given.comment(FREE, "c")).allowed(), "the first comment is older than a day now");
   }
-
-  @Test
-  void the_breaker_opens_after_n_live_failures_in_a_row_and_stays_open_across_cycles_until_the_cool_down() {
-    Authority authority = authority(new BudgetConfig(20, 3, 2, 30));
-    ProposalItem label = Given.proposal(ActionKind.ADD_LABEL, FREE, Map.of("label", "x"));
-    long cycle = journal.beginCycle("test", Mode.LIVE, "r");
-    Guard guard = authority.open(world(List.of()), Mode.LIVE);
-    for (int i = 0; i < 2; i++) {
-      assertTrue(guard.review(label, target).allowed());
-      journal.complete(journal.intend(cycle, label, Mode.LIVE), ActionStatus.FAILED, null, "HTTP 500");
-      guard.recorded(label, ActionStatus.FAILED);
-    }
-    assertTrue(guard.breakerOpen());
-    assertEquals("circuit-breaker", guard.review(label, target).code());
-    clock.advance(Duration.ofMinutes(10));
-    assertEquals("circuit-breaker", authority.open(world(List.of()), Mode.LIVE).review(label, target).code(),
-        "still open in the next cycle, from the journal");
-    assertTrue(authority.open(world(List.of()), Mode.DRY_RUN).review(label, target).allowed(), "dry-run writes nothing");
-    clock.advance(Duration.ofMinutes(21));
-    Guard later = authority.open(world(List.of()), Mode.LIVE);
-    assertTrue(later.review(label, target).allowed(), "half-open after the cool-down");
-    later.recorded(label, ActionStatus.FAILED);
-    assertTrue(later.breakerOpen(), "one more failure opens it again at once");
-  }
-
-  @Test
-  void a_successful_write_closes_the_breaker() {
-    Guard guard = authority(new BudgetConfig(20, 3, 2, 30)).open(world(List.of()), Mode.LIVE);
-    ProposalItem label = Given.proposal(ActionKind.ADD_LABEL, FREE, Map.of("label", "x"));
-    guard.recorded(label, ActionStatus.FAILED);
-    guard.recorded(label, ActionStatus.DONE);
-    guard.recorded(label, ActionStatus.FAILED);
-    assertFalse(guard.breakerOpen());
-  }
 }

@@ -13,6 +13,8 @@ import dev.timmy.decide.ProposalItem;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
+import dev.timmy.journal.CycleCounts;
+import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Given;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.Mode;
@@ -61,12 +63,22 @@ class ExecutorTest {
   }
 
   @Test
-  void dry_run_records_would_do_and_never_reads_or_writes_live_state() {
+  void dry_run_reads_the_live_state_as_live_does_records_would_do_and_writes_nothing() {
     List<ActionRow> rows = cycle(new Executor(List.of(target), journal, Mode.DRY_RUN), HELLO);
     assertEquals(List.of(ActionStatus.WOULD_DO), statuses(rows));
     assertEquals("would COMMENT alex/app#2 (topic=hello): \"Hello about hello\"", rows.get(0).outcome());
-    assertEquals(List.of(new RecordingTarget.Call("refusal", HELLO.id())), target.calls());
+    assertEquals(List.of(new RecordingTarget.Call("refusal", HELLO.id()), new RecordingTarget.Call("alreadyDone", HELLO.id())),
+        target.calls());
     assertEquals(Mode.DRY_RUN, rows.get(0).mode());
+  }
+
+  @Test
+  void dry_run_does_not_claim_it_would_do_what_is_already_in_the_world() {
+    target.present(HELLO.id());
+    ActionRow row = cycle(new Executor(List.of(target), journal, Mode.DRY_RUN), HELLO).get(0);
+    assertEquals(ActionStatus.SKIPPED_ALREADY_DONE, row.status());
+    assertEquals("live-state", row.code());
+    assertEquals(List.of(), target.performed());
   }
 
   @Test
@@ -78,7 +90,7 @@ class ExecutorTest {
     assertEquals(List.of("refusal", "alreadyDone", "perform"), target.calls().stream().map(RecordingTarget.Call::method).toList());
     List<ActionRow> second = cycle(live, HELLO);
     assertEquals(List.of(ActionStatus.SKIPPED_ALREADY_DONE), statuses(second));
-    assertEquals("journal", second.get(0).code());
+    assertEquals("live-state", second.get(0).code(), "done is read from the world, not from the journal");
     assertEquals(List.of(HELLO.id()), target.performed());
   }
 
@@ -229,8 +241,88 @@ class ExecutorTest {
     assertEquals(List.of(ActionStatus.REFUSED, ActionStatus.REFUSED, ActionStatus.REFUSED, ActionStatus.FAILED,
         ActionStatus.FAILED, ActionStatus.REFUSED), statuses(rows));
     assertEquals("circuit-breaker", rows.get(5).code());
-    assertTrue(rows.get(5).outcome().startsWith("circuit breaker open: 2 write errors in a row"), rows.get(5).outcome());
+    assertTrue(rows.get(5).outcome().startsWith("circuit breaker of recording open: 2 write errors in a row"), rows.get(5).outcome());
     assertEquals(5, target.performed().size(), "three refusals in a row did not open the breaker");
     assertEquals(2, journal.reader().failureStreak(10).failures());
+  }
+
+  /** A cycle that ends OK on a complete snapshot: what separates two occurrences of a problem. */
+  private List<ActionRow> finishedCycle(Executor executor, ProposalItem... proposals) {
+    long id = journal.beginCycle("test", executor.mode(), "r");
+    journal.observed(id, world);
+    List<ActionRow> rows = executor.execute(id, List.of(proposals), authority(journal, BudgetConfig.defaults()).open(world,
+        executor.mode()));
+    journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.none());
+    return rows;
+  }
+
+  @Test
+  void an_action_someone_undid_is_done_again_because_done_is_read_from_the_world() {
+    ProposalItem assign = Given.proposal(ActionKind.ASSIGN, SUBJECT, Map.of("login", "kimi-code"));
+    Executor live = new Executor(List.of(target), journal, Mode.LIVE);
+    assertEquals(List.of(ActionStatus.DONE), statuses(cycle(live, assign)));
+    target.undo(assign.id()); // someone unassigned the agent
+    assertEquals(List.of(ActionStatus.DONE), statuses(cycle(live, assign)));
+    assertTrue(target.isPresent(assign.id()), "assigned again");
+    assertEquals(List.of(assign.id(), assign.id()), target.performed());
+  }
+
+  @Test
+  void an_action_undone_twice_is_not_redone_and_alex_is_told_once() {
+    ProposalItem assign = Given.proposal(ActionKind.ASSIGN, SUBJECT, Map.of("login", "kimi-code"));
+    Executor live = new Executor(List.of(target), journal, Mode.LIVE);
+    cycle(live, assign);
+    target.undo(assign.id());
+    cycle(live, assign);
+    target.undo(assign.id()); // the same person, again: Timmy would be fighting
+
+    List<ActionRow> third = cycle(live, assign);
+    assertEquals(List.of(ActionStatus.REFUSED, ActionStatus.DONE), statuses(third));
+    assertEquals(Executor.UNDONE_TWICE, third.get(0).code());
+    assertEquals(ActionKind.ESCALATE, third.get(1).kind());
+    assertEquals(SUBJECT, third.get(1).subject());
+    assertFalse(target.isPresent(assign.id()), "not assigned a third time");
+
+    List<ActionRow> fourth = cycle(live, assign);
+    assertEquals(List.of(ActionStatus.REFUSED, ActionStatus.SKIPPED_ALREADY_DONE), statuses(fourth));
+    assertEquals("live-state", fourth.get(1).code(), "told once: the escalation's marker is found in the world");
+    assertEquals(List.of(assign.id(), assign.id(), third.get(1).key()), target.performed());
+  }
+
+  @Test
+  void the_escalation_of_an_undone_action_says_what_was_undone_and_which_rule_wanted_it() {
+    ProposalItem label = Given.proposal(ActionKind.ADD_LABEL, SUBJECT, Map.of("label", "kimi-ready"));
+    ProposalItem told = Executor.undoneTwice(label);
+    assertEquals(ActionKind.ESCALATE, told.kind());
+    assertTrue(told.param("body").contains("ADD_LABEL alex/app#2 (label=kimi-ready) twice and someone undid it"), told.param("body"));
+    assertTrue(told.param("body").contains("rule T-001"), told.param("body"));
+    assertEquals(told.id(), Executor.undoneTwice(label).id(), "the same key every cycle");
+  }
+
+  @Test
+  void a_recurring_problem_is_escalated_again_and_a_lasting_one_once() {
+    ProposalItem escalate = Given.proposal(ActionKind.ESCALATE, "loop:heartbeat", Map.of("rule", "LOOP-004", "body", "down"));
+    Executor live = new Executor(List.of(target), journal, Mode.LIVE);
+    assertEquals(List.of(ActionStatus.DONE), statuses(finishedCycle(live, escalate)));
+    assertEquals(List.of(ActionStatus.SKIPPED_ALREADY_DONE), statuses(finishedCycle(live, escalate)), "still the same problem");
+    long failed = journal.beginCycle("test", Mode.LIVE, "r");
+    journal.finishCycle(failed, CycleStatus.FAILED, "observe: Gitea down", CycleCounts.none());
+    assertEquals(List.of(ActionStatus.SKIPPED_ALREADY_DONE), statuses(finishedCycle(live, escalate)),
+        "a failed cycle between two sightings does not end the problem");
+    finishedCycle(live); // the loop is healthy again: the problem is gone
+    List<ActionRow> back = finishedCycle(live, escalate);
+    assertEquals(List.of(ActionStatus.DONE), statuses(back), "it came back: Alex is told again");
+    assertEquals(escalate.id() + ":occurrence=2", back.get(0).key());
+    assertEquals(List.of(escalate.id(), escalate.id() + ":occurrence=2"), target.performed());
+  }
+
+  @Test
+  void restarts_and_house_actions_are_not_counted_as_undone() {
+    ProposalItem restart = Given.proposal(ActionKind.RESTART_LOOP, "loop:heartbeat", Map.of("loop", "heartbeat"));
+    Executor live = new Executor(List.of(target), journal, Mode.LIVE);
+    for (int i = 0; i < 3; i++) {
+      assertEquals(List.of(ActionStatus.DONE), statuses(cycle(live, restart)));
+      target.undo(restart.id());
+    }
   }
 }

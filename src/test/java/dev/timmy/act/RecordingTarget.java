@@ -45,6 +45,12 @@ public final class RecordingTarget implements Target {
     return this;
   }
 
+  /** Someone undid the effect of {@code key} (unassigned, unlabelled, reopened…). */
+  public synchronized RecordingTarget undo(String key) {
+    present.remove(key);
+    return this;
+  }
+
   /** Performing {@code key} fails with an IOException saying {@code message}. */
   public synchronized RecordingTarget failing(String key, String message) {
     failures.put(key, message);

@@ -123,7 +123,7 @@ class EscalationCycleTest {
     clock.advance(Duration.ofMinutes(5)); // the reason's words change; the key does not
     ActionRow again = actions(journal, live.run("test")).get(0);
     assertEquals(ActionStatus.SKIPPED_ALREADY_DONE, again.status());
-    assertEquals("journal", again.code());
+    assertEquals("live-state", again.code(), "its marker is in Gitea");
 
     Journal lost = journal("lost.db");
     ActionRow fresh = actions(lost, live(lost, escalate).run("test")).get(0);
@@ -202,5 +202,31 @@ class EscalationCycleTest {
     assertEquals(List.of(ActionStatus.SKIPPED_ALREADY_DONE, ActionStatus.SKIPPED_ALREADY_DONE),
         statuses(actions(journal, live.run("test"))));
     assertEquals(2, t.gitea.writes());
+  }
+
+  @Test
+  void red_ci_that_turns_green_and_red_again_opens_a_new_issue_for_the_new_occurrence() {
+    issues = List.of();
+    AutomationLoop red = new AutomationLoop("ci-main", LoopKind.CI, NOW.minus(Duration.ofDays(1)), NOW, 3600, 2, false, 0,
+        "ci/build failed on main at abc123", "alex/app");
+    loops = List.of(red);
+    Journal journal = journal("timmy.db");
+    Cycle live = live(journal, policy);
+    assertEquals(List.of(ActionStatus.DONE), statuses(actions(journal, live.run("test"))));
+    clock.advance(Duration.ofMinutes(10));
+    assertEquals(List.of(ActionStatus.SKIPPED_ALREADY_DONE), statuses(actions(journal, live.run("test"))), "the same red CI");
+
+    loops = List.of(new AutomationLoop("ci-main", LoopKind.CI, NOW, NOW, 3600, 0, false, 0, "ci/build passed on main", "alex/app"));
+    clock.advance(Duration.ofMinutes(10));
+    assertEquals(List.of(), actions(journal, live.run("test")), "green: nothing to say");
+
+    loops = List.of(red);
+    clock.advance(Duration.ofMinutes(10));
+    List<ActionRow> back = actions(journal, live.run("test"));
+    assertEquals(List.of(ActionStatus.DONE), statuses(back), back.toString());
+    assertTrue(back.get(0).key().endsWith(":occurrence=2"), back.get(0).key());
+    assertEquals(List.of("CI is red: ci-main", "CI is red: ci-main"),
+        app.issues.values().stream().filter(i -> i.get("user").get("login").asText().equals("timmy"))
+            .map(i -> i.get("title").asText()).toList());
   }
 }

@@ -77,7 +77,8 @@ public final class Load {
         latest.andThen(metrics));
     CycleLoop loop = new CycleLoop(cycle, null, o.cycle(), Duration.ofSeconds(30));
     ApiServer api = new ApiServer(new Backend(journal.reader(), book, loop, latest, metrics, new Secrets(null, null, null),
-        Mode.DRY_RUN, "synthetic", () -> {}, Duration.ofSeconds(30), new DashboardEvents(), journal.deliveries()));
+        Mode.DRY_RUN, "synthetic", () -> {}, Duration.ofSeconds(30), new DashboardEvents(), journal.deliveries(), List::of,
+        Duration.ofMinutes(1), java.time.InstantSource.system()));
     api.start("127.0.0.1", 0);
     loop.start();
     try {

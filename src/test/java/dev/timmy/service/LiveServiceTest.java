@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timmy.Main;
 import dev.timmy.api.Harness;
+import dev.timmy.act.Executor;
 import dev.timmy.config.Secrets;
 import dev.timmy.config.ServiceConfig;
 import dev.timmy.config.TimmyConfig;
+import dev.timmy.decide.ActionKind;
 import dev.timmy.facts.CiState;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.journal.ActionRow;
@@ -66,14 +68,19 @@ class LiveServiceTest {
         """.formatted(t.config(List.of("alex/app"), false).baseUrl(), repos) + more;
   }
 
+  /** Timmy served live on the fake Gitea's alex/app, the demo roster, one cycle a hour (tests ask for more). */
+  private Harness live(GiteaTestServer t) throws Exception {
+    TimmyConfig d = Harness.demoConfig(dir.resolve("timmy.db"), Path.of("rules"));
+    TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), t.config(List.of("alex/app"), true), null,
+        new ServiceConfig(8377, "127.0.0.1", 3600, true, "rules", "fixtures/demo"), d.budgets(), d.journal());
+    return Harness.start(config, new Secrets(Harness.ADMIN_TOKEN, null, "gitea-tok"), ServeOptions.defaults().clock(clock(t)));
+  }
+
   @Test
   void a_live_cycle_acts_on_gitea_once_and_the_next_cycle_does_not_repeat_it() throws Exception {
     try (GiteaTestServer t = new GiteaTestServer()) {
       backlog(t);
-      TimmyConfig d = Harness.demoConfig(dir.resolve("timmy.db"), Path.of("rules"));
-      TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), t.config(List.of("alex/app"), true), null,
-          new ServiceConfig(8377, "127.0.0.1", 3600, true, "rules", "fixtures/demo"), d.budgets(), d.journal());
-      try (Harness h = Harness.start(config, new Secrets(Harness.ADMIN_TOKEN, null, "gitea-tok"), ServeOptions.defaults().clock(clock(t)))) {
+      try (Harness h = live(t)) {
         assertEquals(Mode.LIVE, h.service.mode());
         assertEquals("gitea", h.get("/api/health").json().get("source").asText());
         Snapshot seen = h.service.latest().decided().orElseThrow().snapshot();
@@ -98,6 +105,47 @@ class LiveServiceTest {
         assertEquals(writes, t.gitea.writes(), "nothing written twice: " + t.gitea.lines());
       }
     }
+  }
+
+  @Test
+  void an_unassigned_dispatch_is_assigned_again_and_unassigned_twice_timmy_stops_and_tells_alex_once() throws Exception {
+    try (GiteaTestServer t = new GiteaTestServer()) {
+      backlog(t);
+      try (Harness h = live(t)) {
+        long first = h.service.latest().decided().orElseThrow().cycle().id();
+        ActionRow assigned = h.service.journal().reader().actions(first).stream()
+            .filter(a -> a.kind() == ActionKind.ASSIGN && a.status() == ActionStatus.DONE).findFirst().orElseThrow();
+        int n = Integer.parseInt(assigned.subject().substring(assigned.subject().indexOf('#') + 1));
+        FakeRepo repo = t.gitea.repo("alex/app");
+
+        repo.issues.get(n).putArray("assignees"); // someone unassigns the agent
+        assertEquals(ActionStatus.DONE, statusOf(h, assigned.key()), "done is read from Gitea: assigned again");
+        assertEquals(1, repo.issues.get(n).get("assignees").size());
+
+        repo.issues.get(n).putArray("assignees"); // and again: Timmy would be fighting a person
+        int comments = repo.comments.size();
+        long cycle = h.admin("/api/cycles", "").json().get("id").asLong();
+        List<ActionRow> rows = h.service.journal().reader().actions(cycle);
+        ActionRow refused = rows.stream().filter(a -> a.key().equals(assigned.key())).findFirst().orElseThrow();
+        assertEquals(ActionStatus.REFUSED, refused.status());
+        assertEquals(Executor.UNDONE_TWICE, refused.code());
+        assertEquals(0, repo.issues.get(n).get("assignees").size(), "not assigned a third time");
+        assertEquals(comments + 1, repo.comments.size(), "Alex is told");
+        String told = repo.comments.get(repo.comments.size() - 1).get("body").asText();
+        assertTrue(told.startsWith("@alex Timmy needs you here: Timmy did ASSIGN " + assigned.subject()), told);
+
+        long writes = t.gitea.writes();
+        h.admin("/api/cycles", "");
+        assertEquals(writes, t.gitea.writes(), "told once, and no fight: " + t.gitea.lines());
+      }
+    }
+  }
+
+  /** Runs a cycle through the API and returns the status of the action with {@code key} in it. */
+  private static ActionStatus statusOf(Harness h, String key) throws Exception {
+    long cycle = h.admin("/api/cycles", "").json().get("id").asLong();
+    return h.service.journal().reader().actions(cycle).stream().filter(a -> a.key().equals(key)).findFirst()
+        .orElseThrow(() -> new AssertionError(key + " not acted on in cycle " + cycle)).status();
   }
 
   @Test

@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  * Restarts a loop named by the subject {@code loop:<name>} with the argv list its config holds,
  * never through a shell: the rules can name a loop but never supply a command. The command runs
  * with a timeout, stdin closed, stdout and stderr captured together; the outcome carries the
- * exit code and the output, truncated. A successful restart is written to the
- * {@link RestartLedger}, which is what {@code restartsRecent} counts. A loop that is not in the
+ * exit code and the output, truncated. Every restart that ran its command is written to the
+ * {@link RestartLedger}, which is what {@code restartsRecent} counts: a command that fails, times
+ * out or cannot start is a restart too, so a loop whose restart is broken reaches "still failing
+ * after N restarts → tell Alex" instead of being retried every cycle. A loop that is not in the
  * config or not restartable is refused ({@link ActionRefused}), in dry-run too.
  */
 public final class LoopTarget implements Target {
@@ -74,6 +76,14 @@ public final class LoopTarget implements Target {
   @Override
   public String perform(ProposalItem proposal) throws IOException {
     LoopSpec spec = restartable(spec(proposal));
+    try {
+      return run(spec);
+    } finally {
+      ledger.record(spec.name(), clock.instant());
+    }
+  }
+
+  private String run(LoopSpec spec) throws IOException {
     Process process = new ProcessBuilder(spec.restart()).redirectErrorStream(true).start();
     process.getOutputStream().close();
     Output output = Output.drain(process.getInputStream());
@@ -94,7 +104,6 @@ public final class LoopTarget implements Target {
     if (exit != 0) {
       throw new IOException("restart of " + spec.name() + ": " + spec.restart() + " exited " + exit + "; output: " + output.text());
     }
-    ledger.record(spec.name(), clock.instant());
     return "restarted " + spec.name() + " with " + spec.restart() + ": exit 0; output: " + output.text();
   }
 

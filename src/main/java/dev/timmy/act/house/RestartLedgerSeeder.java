@@ -7,25 +7,29 @@ import dev.timmy.journal.JournalReader;
 import dev.timmy.observe.house.RestartLedger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Refills the in-memory {@link RestartLedger} from the journal after Timmy restarts, so "at most
  * two restarts in the window" still holds across its own restarts instead of starting from zero.
- * Each DONE RESTART_LOOP of the window counts at the time it finished (the loop target records a
- * restart when its command has exited).
+ * Each RESTART_LOOP of the window that ran its command counts at the time it finished, DONE or
+ * FAILED: a restart command that fails is still a restart (the loop target records every attempt).
  */
 public final class RestartLedgerSeeder {
+  private static final Set<ActionStatus> ATTEMPTS = EnumSet.of(ActionStatus.DONE, ActionStatus.FAILED);
+
   private RestartLedgerSeeder() {}
 
   /**
-   * Records every restart the journal has as DONE within {@code window} before {@code now} that is
+   * Records every restart the journal has as DONE or FAILED within {@code window} before {@code now} that is
    * later than the ledger's last one for that loop (so seeding twice adds nothing); returns how
    * many it recorded. Call at start, before the first cycle, with the ledger the probe and the
    * loop target share ({@code HouseSources.ledger()}).
    */
   public static int seed(RestartLedger ledger, JournalReader journal, Duration window, Instant now) {
     int added = 0;
-    for (ActionRow a : journal.finishedSince(ActionKind.RESTART_LOOP, ActionStatus.DONE, now.minus(window))) {
+    for (ActionRow a : journal.finishedSince(ActionKind.RESTART_LOOP, ATTEMPTS, now.minus(window))) {
       if (!a.subject().startsWith("loop:") || a.finishedAt() == null || a.finishedAt().isAfter(now)) continue;
       String loop = a.subject().substring("loop:".length());
       if (ledger.last(loop).map(last -> !a.finishedAt().isAfter(last)).orElse(false)) continue;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The restarts Timmy itself did, per loop, within a window: fed by the loop target after each
- * successful restart and read by the loop probe as {@code restartsRecent}. It lives in memory
+ * restart it attempted (a failed restart counts) and read by the loop probe as {@code restartsRecent}. It lives in memory
  * only; after Timmy restarts it is empty unless the service seeds it from the journal's action
  * outcomes with {@link #record}. One instance is shared by the probe and the target.
  */

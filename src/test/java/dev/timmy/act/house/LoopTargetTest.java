@@ -62,11 +62,19 @@ class LoopTargetTest {
   }
 
   @Test
-  void a_failing_command_fails_the_action_with_exit_code_and_output_and_is_not_counted() {
+  void a_failing_command_fails_the_action_with_exit_code_and_output_and_still_counts_as_a_restart() throws Exception {
     LoopTarget t = target(Duration.ofSeconds(10), loop("hb", List.of("/bin/sh", "-c", "echo launchctl: no such service >&2; exit 3"), null));
     IOException e = assertThrows(IOException.class, () -> t.perform(restart("hb")));
     assertTrue(e.getMessage().endsWith("exited 3; output: launchctl: no such service"), e.getMessage());
-    assertEquals(0, ledger.recent("hb", NOW));
+    assertEquals(1, ledger.recent("hb", NOW), "a failed restart is a restart: two of them reach the escalation");
+    assertTrue(t.alreadyDone(restart("hb")), "and it is not retried before the loop had a period to show life");
+  }
+
+  @Test
+  void a_restart_command_that_cannot_even_start_counts_as_a_restart() {
+    LoopTarget t = target(Duration.ofSeconds(10), loop("hb", List.of(dir.resolve("no-such-command").toString()), null));
+    assertThrows(IOException.class, () -> t.perform(restart("hb")));
+    assertEquals(1, ledger.recent("hb", NOW));
   }
 
   @Test

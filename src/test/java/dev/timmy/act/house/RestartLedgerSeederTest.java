@@ -49,7 +49,7 @@ class RestartLedgerSeederTest {
   }
 
   @Test
-  void the_done_restarts_of_the_window_are_seeded_and_nothing_else() {
+  void the_done_and_failed_restarts_of_the_window_are_seeded_and_nothing_else() {
     journaled("hb", NOW.minus(Duration.ofHours(7)), Mode.LIVE, ActionStatus.DONE); // before the window
     journaled("hb", NOW.minus(Duration.ofHours(3)), Mode.LIVE, ActionStatus.DONE);
     journaled("hb", NOW.minus(Duration.ofHours(2)), Mode.LIVE, ActionStatus.FAILED);
@@ -60,13 +60,13 @@ class RestartLedgerSeederTest {
         ActionStatus.DONE, null, "commented");
     RestartLedger ledger = new RestartLedger(WINDOW);
 
-    assertEquals(3, RestartLedgerSeeder.seed(ledger, journal.reader(), WINDOW, NOW));
+    assertEquals(4, RestartLedgerSeeder.seed(ledger, journal.reader(), WINDOW, NOW));
 
-    assertEquals(2, ledger.recent("hb", NOW));
+    assertEquals(3, ledger.recent("hb", NOW), "the failed restart counts too");
     assertEquals(1, ledger.recent("cron-backup", NOW));
     assertEquals(NOW.minus(Duration.ofMinutes(20)), ledger.last("hb").orElseThrow());
     assertEquals(0, RestartLedgerSeeder.seed(ledger, journal.reader(), WINDOW, NOW), "seeding twice adds nothing");
-    assertEquals(2, ledger.recent("hb", NOW));
+    assertEquals(3, ledger.recent("hb", NOW));
   }
 
   @Test
