@@ -29,7 +29,8 @@ final class RuleSandbox {
       "java.util.ResourceBundle", "java.time.zone");
   /** The derived facts of {@code decide} a rule inserts or matches; the rest of the package is Timmy's. */
   private static final Set<String> DECIDE_FACTS = Set.of(
-      "ActionKind", "Check", "Chosen", "Escalation", "Ineligible", "Proposal", "Ranked", "RouteScore", "ScorePart", "Veto");
+      "ActionKind", "Check", "Chosen", "Escalation", "Ineligible", "Proposal", "Ranked", "RouteScore", "ScorePart",
+      "TriageLabel", "TriageRequest", "Veto");
   /** Roots of fully-qualified names; a dotted name starting with one of them must be allowed. */
   private static final Pattern QUALIFIED = Pattern.compile(
       "(?<![\\w$.])((?:java|javax|jdk|sun|com|org|net|io|dev|kotlin|okhttp3|ch|jakarta|oshi|groovy|mvel2?)\\s*(?:\\.\\s*[\\w$*]+)+)");
