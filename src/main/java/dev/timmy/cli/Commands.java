@@ -3,6 +3,7 @@ package dev.timmy.cli;
 import dev.timmy.Sanitizer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
+import dev.timmy.config.Bundled;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.DecisionDiff;
 import dev.timmy.decide.EvaluationException;
@@ -70,7 +71,7 @@ public final class Commands {
   }
 
   private int testRules(Args a) throws RuleErrors, IOException {
-    ScenarioRunner runner = ScenarioRunner.open(Path.of(a.get("rules", "rules")));
+    ScenarioRunner runner = ScenarioRunner.open(rules(a.get("rules", Bundled.RULES)));
     ScenarioReport report = runner.runAll(Path.of(a.get("scenarios", "fixtures/scenarios")));
     report.lines().forEach(out::println);
     return report.ok() ? 0 : 1;
@@ -85,13 +86,13 @@ public final class Commands {
         throw new Args.UsageException("--sizes: expected numbers separated by commas, found " + n);
       }
     }
-    new Benchmark(out).run(Path.of(a.get("rules", "rules")), sizes, a.getInt("runs", 15), a.has("json"));
+    new Benchmark(out).run(rules(a.get("rules", Bundled.RULES)), sizes, a.getInt("runs", 15), a.has("json"));
     return 0;
   }
 
   private int evaluate(Args a) throws RuleErrors, IOException {
     Snapshot s = snapshot(a);
-    Decision d = RuleBook.open(Path.of(a.get("rules", "rules"))).evaluate(s);
+    Decision d = RuleBook.open(rules(a.get("rules", Bundled.RULES))).evaluate(s);
     out.print(a.has("json") ? json(d) : new TextReport(s).backlog(d));
     return 0;
   }
@@ -99,7 +100,7 @@ public final class Commands {
   private int explain(Args a) throws RuleErrors, IOException {
     if (a.positionals().size() != 1) throw new Args.UsageException("explain needs one SUBJECT, e.g. alex/game-bot#3");
     Snapshot s = snapshot(a);
-    Decision d = RuleBook.open(Path.of(a.get("rules", "rules"))).evaluate(s);
+    Decision d = RuleBook.open(rules(a.get("rules", Bundled.RULES))).evaluate(s);
     Explanation x = Explanation.of(d, a.positionals().get(0));
     out.print(a.has("json") ? json(x) : new TextReport(s).explain(x));
     return x.empty() ? 1 : 0;
@@ -108,7 +109,7 @@ public final class Commands {
   private int simulate(Args a) throws RuleErrors, IOException {
     if (!a.has("rules")) throw new Args.UsageException("simulate needs --rules DIR (the candidate rules)");
     Snapshot s = snapshot(a);
-    Decision live = RuleBook.open(Path.of(a.get("against", "rules"))).evaluate(s);
+    Decision live = RuleBook.open(rules(a.get("against", Bundled.RULES))).evaluate(s);
     Decision candidate = RuleBook.open(Path.of(a.get("rules", ""))).evaluate(s);
     DecisionDiff diff = DecisionDiff.between(live, candidate);
     out.print(a.has("json") ? json(diff) : DiffReport.render(diff));
@@ -151,8 +152,18 @@ public final class Commands {
     return a.has("config") ? Path.of(a.get("config", "")) : null;
   }
 
-  private static Snapshot snapshot(Args a) throws IOException {
-    Snapshot s = DemoHouse.load(Path.of(a.get("fixtures", "fixtures/demo")));
+  /** The rules directory; the bundled rules (said on err) when the default one is absent here. */
+  private Path rules(String dir) {
+    return said(Bundled.rules(dir), "rules/");
+  }
+
+  private Path said(Bundled.Located l, String what) {
+    if (l.bundled()) err.println("timmy: " + l.note(what));
+    return l.path();
+  }
+
+  private Snapshot snapshot(Args a) throws IOException {
+    Snapshot s = DemoHouse.load(said(Bundled.fixtures(a.get("fixtures", Bundled.FIXTURES)), "fixtures/demo/ (demo house)"));
     if (a.has("now")) {
       try {
         s = s.at(Instant.parse(a.get("now", "")));

@@ -34,10 +34,16 @@ final class ConfigLoader {
     } catch (IOException e) {
       throw single(file.toString(), 0, "cannot read: " + e.getMessage());
     }
-    return parse(text, file.toString());
+    Path dir = file.toAbsolutePath().getParent();
+    return parse(text, file.toString(), dir);
   }
 
   static TimmyConfig parse(String yaml, String file) throws ConfigException {
+    return parse(yaml, file, null);
+  }
+
+  /** {@code dir}: where relative paths written in the file are relative to (null: left as written). */
+  private static TimmyConfig parse(String yaml, String file, Path dir) throws ConfigException {
     YamlLines lines;
     JsonNode root;
     try {
@@ -68,7 +74,23 @@ final class ConfigLoader {
       config.problems().stream().filter(p -> !binder.replaced(keyOf(p))).forEach(found::add);
     }
     if (!found.isEmpty()) throw new ConfigException(located(file, lines, found));
-    return config;
+    return dir == null ? config : relativeTo(dir, config, lines);
+  }
+
+  /**
+   * Paths written in the file are relative to the file, wherever Timmy is started from; paths left
+   * out keep their defaults, relative to the working directory (where the bundled rules and demo
+   * house stand in for absent ones, see {@link Bundled}).
+   */
+  private static TimmyConfig relativeTo(Path dir, TimmyConfig c, YamlLines lines) {
+    ServiceConfig s = c.service();
+    ServiceConfig service = s.withDirs(
+        lines.has("service.rulesDir") ? dir.resolve(s.rulesDir()).normalize().toString() : s.rulesDir(),
+        lines.has("service.fixturesDir") ? dir.resolve(s.fixturesDir()).normalize().toString() : s.fixturesDir());
+    JournalConfig j = c.journal();
+    JournalConfig journal = lines.has("journal.path")
+        ? new JournalConfig(dir.resolve(j.path()).normalize().toString(), j.retentionDays()) : j;
+    return new TimmyConfig(c.owner(), c.agents(), c.gitea(), c.house(), service, c.budgets(), journal, c.quota(), c.triage());
   }
 
   private static TimmyConfig withReadyLabels(TimmyConfig c) {

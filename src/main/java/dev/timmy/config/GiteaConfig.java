@@ -146,6 +146,8 @@ public record GiteaConfig(
     if (escalationRepo != null && !escalationRepo.matches("[\\w.-]+/[\\w.-]+")) {
       out.add(prefix + "escalationRepo: expected owner/repo, found " + escalationRepo);
     }
+    Secrets.envName(prefix + "tokenEnv", tokenEnv).ifPresent(out::add);
+    Secrets.envName(prefix + "webhookSecretEnv", webhookSecretEnv).ifPresent(out::add);
     if (!MERGE_METHODS.contains(mergeMethod)) {
       out.add(prefix + "mergeMethod: expected " + String.join("|", MERGE_METHODS) + ", found " + mergeMethod);
     }

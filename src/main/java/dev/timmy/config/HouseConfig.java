@@ -1,6 +1,7 @@
 package dev.timmy.config;
 
 import dev.timmy.facts.LoopKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -25,13 +26,17 @@ public record HouseConfig(
     List<CleanupRoot> cleanup,
     List<LoopSpec> loops,
     Timeouts timeouts,
-    int restartWindowMinutes) {
+    Integer restartWindowMinutes) {
 
-  /** A directory whose regular files older than {@code olderThanDays} are cleanup candidates. */
-  public record CleanupRoot(String root, int olderThanDays, int maxDepth) {
+  /**
+   * A directory whose regular files older than {@code olderThanDays} (default 14) are cleanup
+   * candidates, {@code maxDepth} (default 8) levels down. Left out (null) means the default; a
+   * value out of range is a problem, never silently replaced.
+   */
+  public record CleanupRoot(String root, Integer olderThanDays, Integer maxDepth) {
     public CleanupRoot {
-      olderThanDays = olderThanDays <= 0 ? 14 : olderThanDays;
-      maxDepth = maxDepth <= 0 ? 8 : maxDepth;
+      olderThanDays = olderThanDays == null ? 14 : olderThanDays;
+      maxDepth = maxDepth == null ? 8 : maxDepth;
     }
   }
 
@@ -57,18 +62,30 @@ public record HouseConfig(
     }
   }
 
-  /** Seconds: Ollama reads, model loads (a 14B model takes a while), loop probes, restarts, stop grace. */
-  public record Timeouts(int ollamaSeconds, int loadSeconds, int httpSeconds, int restartSeconds, int stopGraceSeconds) {
+  /**
+   * Seconds: Ollama reads, model loads (a 14B model takes a while), loop probes, restarts, stop
+   * grace. Left out (null) means the default; zero or less is a problem, never silently replaced.
+   */
+  public record Timeouts(Integer ollamaSeconds, Integer loadSeconds, Integer httpSeconds, Integer restartSeconds,
+      Integer stopGraceSeconds) {
     public Timeouts {
-      ollamaSeconds = ollamaSeconds <= 0 ? 5 : ollamaSeconds;
-      loadSeconds = loadSeconds <= 0 ? 120 : loadSeconds;
-      httpSeconds = httpSeconds <= 0 ? 5 : httpSeconds;
-      restartSeconds = restartSeconds <= 0 ? 60 : restartSeconds;
-      stopGraceSeconds = stopGraceSeconds <= 0 ? 10 : stopGraceSeconds;
+      ollamaSeconds = ollamaSeconds == null ? 5 : ollamaSeconds;
+      loadSeconds = loadSeconds == null ? 120 : loadSeconds;
+      httpSeconds = httpSeconds == null ? 5 : httpSeconds;
+      restartSeconds = restartSeconds == null ? 60 : restartSeconds;
+      stopGraceSeconds = stopGraceSeconds == null ? 10 : stopGraceSeconds;
     }
 
     public static Timeouts defaults() {
-      return new Timeouts(0, 0, 0, 0, 0);
+      return new Timeouts(null, null, null, null, null);
+    }
+
+    void problems(String at, List<String> out) {
+      range(out, at + "ollamaSeconds", ollamaSeconds, 1, 600);
+      range(out, at + "loadSeconds", loadSeconds, 1, 3600);
+      range(out, at + "httpSeconds", httpSeconds, 1, 600);
+      range(out, at + "restartSeconds", restartSeconds, 1, 3600);
+      range(out, at + "stopGraceSeconds", stopGraceSeconds, 1, 600);
     }
   }
 
@@ -83,11 +100,11 @@ public record HouseConfig(
     cleanup = cleanup == null ? List.of() : List.copyOf(cleanup);
     loops = loops == null ? List.of() : List.copyOf(loops);
     timeouts = timeouts == null ? Timeouts.defaults() : timeouts;
-    restartWindowMinutes = restartWindowMinutes <= 0 ? 360 : restartWindowMinutes;
+    restartWindowMinutes = restartWindowMinutes == null ? 360 : restartWindowMinutes;
   }
 
   public static HouseConfig defaults() {
-    return new HouseConfig(null, null, null, null, null, null, null, null, null, null, 0);
+    return new HouseConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Watched, stoppable and loop process names: everything the host probe looks for. */
@@ -113,6 +130,8 @@ public record HouseConfig(
     names(prefix + "watchedProcesses", watchedProcesses, out);
     names(prefix + "stoppableProcesses", stoppableProcesses, out);
     for (int i = 0; i < cleanup.size(); i++) cleanupProblems(prefix + "cleanup[" + i + "].", cleanup.get(i), out);
+    timeouts.problems(prefix + "timeouts.", out);
+    range(out, prefix + "restartWindowMinutes", restartWindowMinutes, 1, 7 * 24 * 60);
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < loops.size(); i++) {
       LoopSpec l = loops.get(i);
@@ -137,7 +156,16 @@ public record HouseConfig(
       out.add(at + "root: expected a directory below /, found the file system root");
     } else if (r.matches("(.*/)?\\.\\.?(/.*)?")) {
       out.add(at + "root: expected a path without . or .. segments, found " + r);
+    } else {
+      SystemDirs.refusalResolved(Path.of(r))
+          .ifPresent(why -> out.add(at + "root: expected a directory of Timmy's own files, found " + r + ", which " + why));
     }
+    range(out, at + "olderThanDays", c.olderThanDays(), 1, 3650);
+    range(out, at + "maxDepth", c.maxDepth(), 1, 64);
+  }
+
+  private static void range(List<String> out, String key, int value, int min, int max) {
+    if (value < min || value > max) out.add(key + ": expected " + min + ".." + max + ", found " + value);
   }
 
   private static void loopProblems(String at, LoopSpec l, List<String> out) {

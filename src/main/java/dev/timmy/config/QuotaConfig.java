@@ -42,9 +42,7 @@ public record QuotaConfig(String file, String url, String tokenEnv, Integer time
     }
     if (hasFile && !file.startsWith("/")) out.add(prefix + "file: expected an absolute path, found " + file);
     if (hasUrl && !url.matches("https?://.+")) out.add(prefix + "url: expected an http(s) URL, found " + url);
-    if (tokenEnv != null && !tokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      out.add(prefix + "tokenEnv: expected an environment variable name, found " + tokenEnv);
-    }
+    if (tokenEnv != null) Secrets.envName(prefix + "tokenEnv", tokenEnv).ifPresent(out::add);
     if (timeoutSeconds < 1 || timeoutSeconds > 60) out.add(prefix + "timeoutSeconds: expected 1..60, found " + timeoutSeconds);
     return out;
   }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The secrets, read only from the environment: never from timmy.yml, never logged, journaled or
@@ -43,6 +44,40 @@ public record Secrets(String adminToken, String webhookSecret, String giteaToken
           + " for live mode, found nothing");
     }
     return out;
+  }
+
+  /**
+   * A problem when {@code value} of {@code key} is no environment variable NAME ({@code [A-Z_][A-Z0-9_]*}).
+   * The value is never repeated: what was pasted there may be the secret itself.
+   */
+  static Optional<String> envName(String key, String value) {
+    if (value != null && value.matches("[A-Z_][A-Z0-9_]*")) return Optional.empty();
+    return Optional.of(key + ": expected the NAME of an environment variable (capitals, digits, _; e.g. TIMMY_GITEA_TOKEN),"
+        + " found " + (value == null || value.isBlank() ? "nothing" : "something else (" + value.length()
+        + " characters, not shown: it may be the secret itself)"));
+  }
+
+  /**
+   * The start-up notes about the secrets: each variable this configuration reads, by name, with the
+   * key that named it and whether it is set; never a value.
+   */
+  public List<String> notes(TimmyConfig config) {
+    List<String> out = new ArrayList<>();
+    out.add(note(ADMIN_TOKEN_ENV, "", adminToken, "POST routes answer 401 until Timmy is started with it"));
+    String hook = config.gitea() == null ? WEBHOOK_SECRET_ENV : config.gitea().webhookSecretEnv();
+    out.add(note(hook, config.gitea() == null ? "" : "gitea.webhookSecretEnv", webhookSecret,
+        "Gitea webhook deliveries are refused"));
+    if (config.gitea() != null) {
+      out.add(note(config.gitea().tokenEnv(), "gitea.tokenEnv", giteaToken, "--live refuses to start"));
+    }
+    if (config.quota() != null && config.quota().tokenEnv() != null) {
+      out.add(config.quota().tokenEnv() + " is read for the quota endpoint (named by quota.tokenEnv)");
+    }
+    return out;
+  }
+
+  private static String note(String name, String key, String value, String unsetMeans) {
+    return name + " is " + (value == null ? "unset: " + unsetMeans : "set") + (key.isEmpty() ? "" : " (named by " + key + ")");
   }
 
   public boolean hasAdminToken() {

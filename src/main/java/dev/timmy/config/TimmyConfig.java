@@ -54,6 +54,11 @@ public record TimmyConfig(
     this(owner, agents, gitea, house, service, budgets, journal, null, null);
   }
 
+  /** The same configuration with another service section. */
+  public TimmyConfig withService(ServiceConfig s) {
+    return new TimmyConfig(owner, agents, gitea, house, s, budgets, journal, quota, triage);
+  }
+
   /** Reads and validates {@code file}; fails with every problem found, each with its line. */
   public static TimmyConfig load(Path file) throws ConfigException {
     return ConfigLoader.load(file);
@@ -94,6 +99,10 @@ public record TimmyConfig(
     out.addAll(triage.problems("triage.", house != null));
     range(out, "service.port", service.port(), 1, 65535);
     if (blank(service.bind())) out.add("service.bind: expected an address such as 127.0.0.1, found nothing");
+    else if (!service.loopback() && !service.allowRemote()) {
+      out.add("service.bind: expected a loopback address (127.0.0.1, ::1) unless service.allowRemote: true is set, found "
+          + service.bind());
+    }
     range(out, "service.cycleSeconds", service.cycleSeconds(), 1, 86_400);
     range(out, "service.evaluationSeconds", service.evaluationSeconds(), 1, 300);
     if (service.live() && gitea == null) {

@@ -48,6 +48,11 @@ final class YamlLines {
     return 0;
   }
 
+  /** True when {@code path} itself is written in the document (not just a parent of it). */
+  boolean has(String path) {
+    return lines.containsKey(path);
+  }
+
   List<String> duplicates() {
     return duplicates;
   }

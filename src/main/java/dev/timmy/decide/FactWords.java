@@ -15,6 +15,7 @@ import dev.timmy.facts.ProcessInfo;
 import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Quota;
 import dev.timmy.facts.StaleFile;
+import dev.timmy.facts.TimmyNote;
 import dev.timmy.facts.Triage;
 import dev.timmy.facts.TriageBackoff;
 import dev.timmy.facts.TriageBudget;
@@ -33,6 +34,9 @@ final class FactWords {
           + (p.draft() ? " draft" : "") + (p.mergeable() ? "" : " not-mergeable");
     }
     if (fact instanceof Comment c) return "comment " + c.id() + " by " + c.author() + " on " + c.subject();
+    if (fact instanceof TimmyNote n) {
+      return "Timmy's " + n.kind() + (n.topic().isEmpty() ? "" : " " + n.topic()) + " note on " + n.subject() + " of " + n.at();
+    }
     if (fact instanceof Agent a) return "agent " + a.name() + " (" + a.kind() + ")";
     if (fact instanceof AgentLoad l) return "load of " + l.agent() + ": " + l.openAssignments() + " open";
     if (fact instanceof Clock c) return "clock " + c.now();

@@ -43,6 +43,11 @@ public record Agent(
     };
   }
 
+  /** True when a process named {@code processName} (as the host probe reports it) is this agent's. */
+  public boolean runsAs(String processName) {
+    return processName != null && processNames.stream().anyMatch(n -> n.equalsIgnoreCase(processName));
+  }
+
   public boolean strongAt(String word) {
     return strengths.stream().anyMatch(s -> s.equalsIgnoreCase(word));
   }

@@ -8,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Counts each agent's {@link AgentRecord} over the history's window: merged and closed-unmerged
@@ -19,8 +17,6 @@ import java.util.regex.Pattern;
  * verdict asks for changes).
  */
 public final class AgentRecords {
-  private static final Pattern CI_FAILED = Pattern.compile("<!-- timmy:COMMENT:([^\\s:]+#\\d+):sha=([^,\\s]+),topic=ci-failed -->");
-
   private AgentRecords() {}
 
   /** One record per agent; none at all when {@code history} covers no window. */
@@ -91,15 +87,15 @@ public final class AgentRecords {
   }
 
   /**
-   * The heads of pull request {@code subject} that went red: those Timmy's ci-failed notices name
+   * The heads of pull request {@code subject} that went red: those Timmy's own ci-failed notes name
    * (LIFE-004 writes one per red head) and {@code headSha} when it is red now.
    */
   public static Set<String> failedHeads(String subject, List<Comment> comments, String headSha, boolean headRed) {
     Set<String> heads = new LinkedHashSet<>();
     for (Comment c : comments) {
-      Matcher m = CI_FAILED.matcher(c.body());
-      while (m.find()) {
-        if (m.group(1).equals(subject)) heads.add(m.group(2));
+      TimmyNote n = c.note();
+      if (n != null && n.subject().equals(subject) && n.topic().equals("ci-failed") && !n.param("sha").isBlank()) {
+        heads.add(n.param("sha"));
       }
     }
     if (headRed && headSha != null && !headSha.isBlank()) heads.add(headSha);

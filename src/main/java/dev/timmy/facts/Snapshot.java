@@ -103,8 +103,9 @@ public record Snapshot(
 
   /**
    * Every fact to put before the rules: the clock, its completeness, the owner and each record of
-   * each list, the work in flight and the agents' records (overall and by kind of work) included
-   * (the raw history is not: the records say what the rules need of it), and the brain's facts.
+   * each list, the work in flight, the agents' records (overall and by kind of work) and Timmy's notes
+   * (of its comments and of the issues it opened) included (the raw history is not: the records say
+   * what the rules need of it), and the brain's facts.
    */
   public List<Object> facts() {
     List<Object> all = new ArrayList<>();
@@ -117,6 +118,8 @@ public record Snapshot(
         models, loops, staleFiles, work, records)) {
       all.addAll(part);
     }
+    for (Issue i : issues) if (i.note() != null) all.add(i.note());
+    for (Comment c : comments) if (c.note() != null) all.add(c.note());
     all.addAll(AgentRecords.byKind(takenAt, agents, history));
     all.addAll(triage.facts());
     return all;
@@ -205,14 +208,14 @@ public record Snapshot(
       last.merge(p.author().toLowerCase(), p.updatedAt(), Snapshot::later);
     }
     for (Comment c : comments) {
-      // Timmy's own comments (they carry its marker) are not the activity of an agent sharing its login.
-      if (!c.body().contains("<!-- timmy:")) last.merge(c.author().toLowerCase(), c.createdAt(), Snapshot::later);
+      // Timmy's own notes are not the activity of an agent sharing its login.
+      if (c.note() == null) last.merge(c.author().toLowerCase(), c.createdAt(), Snapshot::later);
     }
     List<AgentLoad> counted = new ArrayList<>();
     for (Agent a : agents) {
       String login = a.login().toLowerCase();
       List<String> mine = assigned.getOrDefault(login, List.of());
-      boolean seen = processes.stream().anyMatch(p -> a.processNames().stream().anyMatch(n -> n.equalsIgnoreCase(p.name())));
+      boolean seen = processes.stream().anyMatch(p -> a.runsAs(p.name()));
       counted.add(new AgentLoad(a.name(), mine.size(), mine, last.get(login), seen));
     }
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, counted, quotas,

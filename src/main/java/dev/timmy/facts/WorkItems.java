@@ -14,13 +14,11 @@ import java.util.Set;
  * Derives the work in flight from a snapshot's backlog: every open issue assigned to an agent,
  * labelled with its ready label, or closed by its open pull request, and every open pull request
  * of an agent that closes no open issue. The stage and its start come from what Gitea shows:
- * assignees, Timmy's routing comment ({@code <!-- timmy:COMMENT:S:agent=A,topic=routing -->}),
- * the agent's own comments (comments carrying a Timmy marker are Timmy's, never the agent's, even
- * when an agent shares Timmy's login), and the linked pull request's CI and reviews.
+ * assignees, Timmy's notes ({@link TimmyNote}: routing, nudge, reassign, ci-failed), the agent's
+ * own comments (Timmy's notes are never the agent's, even when an agent shares Timmy's login; a
+ * copied marker is the copier's comment), and the linked pull request's CI and reviews.
  */
 public final class WorkItems {
-  private static final String TIMMY = "<!-- timmy:";
-
   private final Map<String, Agent> byLogin = new LinkedHashMap<>();
   private final Map<String, List<Comment>> said = new HashMap<>();
   private final Map<String, List<PullRequest>> closing = new HashMap<>();
@@ -64,9 +62,9 @@ public final class WorkItems {
     if (pull != null) return ofPull(i.subject(), agent, pull);
 
     String s = i.subject();
-    String marker = "COMMENT:" + s + ":agent=" + agent.name();
-    Comment routed = latest(marked(s, marker + ",topic=routing"));
-    Comment takenBack = latest(marked(s, marker + ",topic=reassign"));
+    String name = agent.name();
+    Comment routed = latest(noted(s, "routing", Map.of("agent", name)));
+    Comment takenBack = latest(noted(s, "reassign", Map.of("agent", name)));
     // Once Timmy took the work back from this agent, what came before says nothing about the
     // assignment it holds now (Timmy's routing comment for it is not written twice).
     Instant floor = takenBack == null ? null : takenBack.createdAt();
@@ -89,7 +87,7 @@ public final class WorkItems {
     // Gitea does not say when an assignee was added; the issue's last update is the closest sign,
     // a reminder shows it was assigned before that, and a take-back that it was assigned after.
     Instant since = updated(i);
-    Comment nudged = first(marked(s, marker + ",stage=" + WorkStage.DISPATCHED + ",topic=nudge").stream()
+    Comment nudged = first(noted(s, "nudge", Map.of("agent", name, "stage", WorkStage.DISPATCHED.name())).stream()
         .filter(c -> floor == null || c.createdAt().isAfter(floor)).toList());
     if (nudged != null && (since == null || nudged.createdAt().isBefore(since))) since = nudged.createdAt();
     if (floor != null && (since == null || since.isBefore(floor))) since = floor;
@@ -103,7 +101,7 @@ public final class WorkItems {
     String what;
     if (p.ciState() == CiState.FAILURE || p.ciState() == CiState.ERROR) {
       stage = WorkStage.CI_FAILED;
-      Comment told = first(marked(p.subject(), "COMMENT:" + p.subject() + ":sha=" + p.headSha() + ",topic=ci-failed"));
+      Comment told = first(noted(p.subject(), "ci-failed", Map.of("sha", p.headSha())));
       since = told != null ? told.createdAt() : updated(p);
       what = "CI " + p.ciState().name().toLowerCase() + (p.ciFailing().isEmpty() ? "" : " on " + String.join(", ", p.ciFailing()))
           + " at " + p.headSha();
@@ -140,13 +138,16 @@ public final class WorkItems {
   /** The agent's own comments on {@code subject} (not Timmy's), from {@code from} on, oldest first. */
   private List<Comment> agentSaid(String subject, Agent agent, Instant from) {
     return said.getOrDefault(subject, List.of()).stream()
-        .filter(c -> c.author().equalsIgnoreCase(agent.login()) && !c.body().contains(TIMMY))
+        .filter(c -> c.author().equalsIgnoreCase(agent.login()) && c.note() == null)
         .filter(c -> from == null || !c.createdAt().isBefore(from))
         .sorted(Comparator.comparing(Comment::createdAt)).toList();
   }
 
-  private List<Comment> marked(String subject, String key) {
-    return said.getOrDefault(subject, List.of()).stream().filter(c -> c.carriesMarker(key))
+  /** Timmy's notes on {@code subject} of {@code topic} with these parameters (others may be there too), oldest first. */
+  private List<Comment> noted(String subject, String topic, Map<String, String> params) {
+    return said.getOrDefault(subject, List.of()).stream()
+        .filter(c -> c.note() != null && c.note().topic().equals(topic))
+        .filter(c -> params.entrySet().stream().allMatch(e -> c.note().param(e.getKey()).equals(e.getValue())))
         .sorted(Comparator.comparing(Comment::createdAt)).toList();
   }
 

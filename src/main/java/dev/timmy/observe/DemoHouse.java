@@ -33,17 +33,14 @@ import java.util.List;
  */
 public final class DemoHouse {
   /**
-   * {@code demo.yml}: the instant the demo is taken at, the owner, the repositories and the days of
-   * closed work behind the agents' records (default 14).
+   * {@code demo.yml}: the instant the demo is taken at, the owner, Timmy's own Gitea login (whose
+   * marked comments are Timmy's notes), the repositories and the days of closed work behind the
+   * agents' records (default 14).
    */
-  public record Settings(Instant now, Owner owner, List<String> repos, Integer agentWindowDays) {
+  public record Settings(Instant now, Owner owner, String timmyLogin, List<String> repos, Integer agentWindowDays) {
     public Settings {
       repos = repos == null ? List.of() : List.copyOf(repos);
       agentWindowDays = agentWindowDays == null ? 14 : agentWindowDays;
-    }
-
-    public Settings(Instant now, Owner owner, List<String> repos) {
-      this(now, owner, repos, null);
     }
   }
 
@@ -81,11 +78,11 @@ public final class DemoHouse {
     List<PastPull> closedPulls = new ArrayList<>();
     List<PastIssue> closedIssues = new ArrayList<>();
     for (String repo : settings.repos()) {
-      Backlog one = RecordedRepo.read(repoDir(dir, repo), repo);
+      Backlog one = RecordedRepo.read(repoDir(dir, repo), repo, settings.timmyLogin());
       issues.addAll(one.issues());
       pulls.addAll(one.pulls());
       comments.addAll(one.comments());
-      History closed = RecordedRepo.history(repoDir(dir, repo), repo, settings.agentWindowDays(), from);
+      History closed = RecordedRepo.history(repoDir(dir, repo), repo, settings.timmyLogin(), settings.agentWindowDays(), from);
       closedPulls.addAll(closed.pulls());
       closedIssues.addAll(closed.issues());
     }
@@ -101,8 +98,9 @@ public final class DemoHouse {
   public static Settings settings(Path dir) throws IOException {
     Path file = dir.resolve("demo.yml");
     Settings s = readYamlOrJson(Json.yaml(), file, Settings.class);
-    if (s == null || s.now() == null || s.owner() == null || s.owner().login() == null) {
-      throw new IOException(file + ": expected now, owner.login and repos, found " + s);
+    if (s == null || s.now() == null || s.owner() == null || s.owner().login() == null
+        || s.timmyLogin() == null || s.timmyLogin().isBlank()) {
+      throw new IOException(file + ": expected now, owner.login, timmyLogin and repos, found " + s);
     }
     for (String repo : s.repos()) {
       if (!repo.matches("[\\w.-]+/[\\w.-]+")) throw new IOException(file + ": repos: expected owner/repo, found " + repo);

@@ -9,9 +9,9 @@ record CommentSpec(String subject, Long id, String author, String body, Instant 
     Defaults.require(subject != null && subject.contains("#"), "a comment needs subject (owner/repo#N)");
   }
 
-  /** {@code position} (1-based) is the id when none is given. */
-  Comment toFact(Instant now, int position) {
-    return new Comment(subject, Defaults.or(id, (long) position), Defaults.or(author, "alex"),
-        Defaults.or(body, ""), Defaults.or(createdAt, now));
+  /** {@code position} (1-based) is the id when none is given; {@code timmyLogin}'s marked comments are Timmy's notes. */
+  Comment toFact(Instant now, int position, String timmyLogin) {
+    return Comment.read(subject, Defaults.or(id, (long) position), Defaults.or(author, "alex"),
+        Defaults.or(body, ""), Defaults.or(createdAt, now), timmyLogin);
   }
 }

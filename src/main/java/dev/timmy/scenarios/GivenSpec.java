@@ -23,25 +23,30 @@ import java.util.List;
  * The {@code given:} part of a scenario: the snapshot the rules see. Backlog facts and agents
  * are filled with defaults ({@link IssueSpec} etc.); house facts and the history of closed work
  * are taken as written, and so are the brain's facts (triage answers, back-offs, budget). Agent loads, work in flight and records are derived, as in a real cycle.
+ * Comments by {@code timmyLogin} (default {@value #TIMMY}) that end with Timmy's marker are its
+ * notes; anyone else's marker is an ordinary comment, as in Gitea.
  */
 record GivenSpec(
-    Instant now, Boolean complete, List<String> gaps, OwnerSpec owner, List<IssueSpec> issues,
+    Instant now, Boolean complete, List<String> gaps, OwnerSpec owner, String timmyLogin, List<IssueSpec> issues,
     List<PullSpec> pulls, List<CommentSpec> comments, List<AgentSpec> agents, HostMetrics host,
     List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
     List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas, History history,
     List<Triage> triage, List<TriageBackoff> triageBackoffs, TriageBudget triageBudget) {
+
+  static final String TIMMY = "timmy";
 
   GivenSpec {
     Defaults.require(now != null, "given needs now (an ISO-8601 instant such as 2026-11-23T09:00:00Z)");
   }
 
   Snapshot snapshot() {
+    String timmy = Defaults.or(timmyLogin, TIMMY);
     List<Comment> said = new ArrayList<>();
     List<CommentSpec> written = Defaults.list(comments);
-    for (int i = 0; i < written.size(); i++) said.add(written.get(i).toFact(now, i + 1));
+    for (int i = 0; i < written.size(); i++) said.add(written.get(i).toFact(now, i + 1, timmy));
     return new Snapshot(now, Defaults.or(complete, true), Defaults.list(gaps),
         owner == null ? OwnerSpec.DEFAULT : owner.toFact(),
-        Defaults.list(issues).stream().map(i -> i.toFact(now)).toList(),
+        Defaults.list(issues).stream().map(i -> i.toFact(now, timmy)).toList(),
         Defaults.list(pulls).stream().map(p -> p.toFact(now)).toList(),
         said,
         Defaults.list(agents).stream().map(AgentSpec::toFact).toList(),

@@ -1,5 +1,6 @@
 package dev.timmy.service;
 
+import dev.timmy.config.Bundled;
 import dev.timmy.config.ConfigException;
 import dev.timmy.config.ConfigProblem;
 import dev.timmy.config.Secrets;
@@ -50,16 +51,25 @@ public final class Serve {
   /** Assembles and starts the service and says where it listens; the caller closes it. */
   public Service start(Path configFile, ServeOptions options) throws ServiceException {
     TimmyConfig config = load(configFile);
+    Bundled.Located rules = Bundled.rules(config.service().rulesDir());
+    Bundled.Located demo = config.demoMode() ? Bundled.fixtures(config.service().fixturesDir())
+        : new Bundled.Located(Path.of(config.service().fixturesDir()), false);
+    config = config.withService(config.service().withDirs(rules.path().toString(), demo.path().toString()));
     Secrets secrets = Secrets.fromEnvironment(env, config);
     Service service = Service.assemble(config, secrets, options).start();
     out.printf("Timmy listening on %s (%s, %s house, rules %s from %s)%n", service.url(),
         service.mode().name().toLowerCase().replace('_', '-'), service.source(), service.rules().revision(),
         service.rules().dir());
-    if (!secrets.hasAdminToken()) {
-      out.println("  " + Secrets.ADMIN_TOKEN_ENV + " is unset: POST routes answer 401 until Timmy is started with it");
+    if (rules.bundled()) out.println("  " + rules.note("rules/"));
+    if (demo.bundled()) out.println("  " + demo.note("fixtures/demo/ (demo house)"));
+    secrets.notes(config).forEach(n -> out.println("  " + n));
+    if (options.live() || config.service().live()) {
+      out.println("  LIVE: Timmy acts on Gitea and the house, because of "
+          + (options.live() ? "--live" : "service.live: true in " + configFile));
     }
-    if (secrets.webhookSecret() == null) {
-      out.println("  " + Secrets.WEBHOOK_SECRET_ENV + " is unset: Gitea webhook deliveries are refused");
+    if (!config.service().loopback()) {
+      out.println("  WARNING: listening on " + config.service().bind() + ", reachable from other machines"
+          + " (service.allowRemote: true); GET routes need no token");
     }
     return service;
   }

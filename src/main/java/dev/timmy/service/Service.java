@@ -257,10 +257,8 @@ public final class Service implements AutoCloseable {
   }
 
   private static TimmyConfig withLive(TimmyConfig c) {
-    ServiceConfig s = c.service();
     return new TimmyConfig(c.owner(), c.agents(), c.gitea(), c.house(),
-        new ServiceConfig(s.port(), s.bind(), s.cycleSeconds(), true, s.rulesDir(), s.fixturesDir(), s.evaluationSeconds()), c.budgets(), c.journal(),
-        c.quota(), c.triage());
+        c.service().asLive(), c.budgets(), c.journal(), c.quota(), c.triage());
   }
 
   /** Where snapshots come from, what acts, and in which mode. */

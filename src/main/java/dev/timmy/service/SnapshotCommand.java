@@ -50,7 +50,7 @@ public final class SnapshotCommand {
         throw new ServiceException(problems);
       }
       new SnapshotRecorder(config.gitea().baseUrl()).write(dir, clock.instant().truncatedTo(ChronoUnit.SECONDS),
-          config.owner().toOwner(), config.gitea().repos(), config.agents(), backlog);
+          config.owner().toOwner(), client.self(), config.gitea().repos(), config.agents(), backlog);
       out.printf("Recorded %d issues, %d pull requests and %d comments of %s into %s%n", backlog.issues().size(),
           backlog.pulls().size(), backlog.comments().size(), String.join(", ", config.gitea().repos()), dir);
       return backlog;

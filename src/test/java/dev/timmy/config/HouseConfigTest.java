@@ -2,12 +2,16 @@ package dev.timmy.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timmy.Json;
 import dev.timmy.facts.LoopKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HouseConfigTest {
   static final String EXAMPLE = """
@@ -95,5 +99,56 @@ class HouseConfigTest {
         "house.loops[3].name: expected letters, digits, . _ or -, found bad name",
         "house.loops[3].process: expected a process name, found nothing");
     assertEquals(expected, p);
+  }
+
+  private static List<String> fileProblems(String house) {
+    String yaml = "owner: {login: alex}\nagents:\n  - {name: claude, kind: CLAUDE, login: claude-code}\nhouse:\n" + house;
+    ConfigException e = assertThrows(ConfigException.class, () -> TimmyConfig.parse(yaml, "timmy.yml"));
+    return e.problems().stream().map(ConfigProblem::toString).toList();
+  }
+
+  @Test
+  void a_cleanup_root_at_a_system_or_home_directory_is_an_error_with_its_line() {
+    List<String> p = fileProblems("""
+          cleanup:
+            - {root: /etc}
+            - {root: /usr/local/var/log}
+            - {root: /home}
+            - {root: /System/Library}
+            - {root: /private/etc}
+            - {root: %s}
+        """.formatted(System.getProperty("user.home")));
+    assertEquals(6, p.size(), p.toString());
+    assertTrue(p.get(0).startsWith("timmy.yml:6: house.cleanup[0].root: expected a directory of Timmy's own files, found /etc"), p.get(0));
+    assertTrue(p.get(1).startsWith("timmy.yml:7: house.cleanup[1].root:"), p.get(1));
+    assertTrue(p.get(2).contains("/home, which is the system directory /home itself"), p.get(2));
+    assertTrue(p.get(4).startsWith("timmy.yml:10:"), p.get(4));
+    assertTrue(p.get(5).startsWith("timmy.yml:11:") && p.get(5).contains("found " + System.getProperty("user.home") + ", which"), p.get(5));
+  }
+
+  @Test
+  void a_cleanup_root_that_links_to_a_system_directory_is_an_error(@TempDir Path tmp) throws Exception {
+    Path link = Files.createSymbolicLink(tmp.resolve("agent-logs"), Path.of("/etc"));
+    List<String> p = fileProblems("  cleanup:\n    - {root: " + link + "}\n");
+    assertEquals(1, p.size(), p.toString());
+    assertTrue(p.get(0).contains("resolves to /etc, which is inside the system directory /etc"), p.get(0));
+  }
+
+  @Test
+  void out_of_range_numbers_are_errors_with_their_line_not_silent_defaults() {
+    List<String> p = fileProblems("""
+          cleanup:
+            - {root: /srv/agents/logs, olderThanDays: -5, maxDepth: 0}
+          timeouts: {ollamaSeconds: 0, loadSeconds: -1, httpSeconds: 5, restartSeconds: 0, stopGraceSeconds: -3}
+          restartWindowMinutes: -10
+        """);
+    assertEquals(List.of(
+        "timmy.yml:6: house.cleanup[0].olderThanDays: expected 1..3650, found -5",
+        "timmy.yml:6: house.cleanup[0].maxDepth: expected 1..64, found 0",
+        "timmy.yml:7: house.timeouts.ollamaSeconds: expected 1..600, found 0",
+        "timmy.yml:7: house.timeouts.loadSeconds: expected 1..3600, found -1",
+        "timmy.yml:7: house.timeouts.restartSeconds: expected 1..3600, found 0",
+        "timmy.yml:7: house.timeouts.stopGraceSeconds: expected 1..600, found -3",
+        "timmy.yml:8: house.restartWindowMinutes: expected 1..10080, found -10"), p);
   }
 }

@@ -23,5 +23,7 @@ class ReadmeConfigTest {
     assertEquals(2, c.agents().size());
     assertEquals("squash", c.gitea().mergeMethod());
     assertTrue(c.problems().isEmpty(), c.problems().toString());
+    assertTrue(m.group(1).contains("rulesDir: rules"), "the example shows where the rules are: service.rulesDir");
+    assertEquals("rules", c.service().rulesDir());
   }
 }

@@ -61,4 +61,31 @@ class SecretsTest {
     assertFalse(s.adminTokenMatches(null));
     assertFalse(Secrets.none().adminTokenMatches(""));
   }
+
+  @Test
+  void a_token_pasted_where_a_variable_name_belongs_is_an_error_that_never_repeats_it() {
+    String pasted = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b";
+    ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> TimmyConfig.parse(
+        LIVE.replace("tokenEnv: MY_GITEA_TOKEN}", "tokenEnv: " + pasted + ", webhookSecretEnv: my_hook}"), "timmy.yml"));
+    List<String> p = e.problems().stream().map(ConfigProblem::toString).toList();
+    assertEquals(2, p.size(), p.toString());
+    assertTrue(p.get(0).startsWith("timmy.yml:3: gitea.tokenEnv: expected the NAME of an environment variable"), p.get(0));
+    assertTrue(p.get(0).contains("40 characters, not shown"), p.get(0));
+    assertTrue(p.get(1).startsWith("timmy.yml:3: gitea.webhookSecretEnv: expected the NAME"), p.get(1));
+    assertFalse(e.getMessage().contains(pasted) || e.getMessage().contains(pasted.substring(0, 8)), e.getMessage());
+    assertFalse(e.getMessage().contains("my_hook"), "a lower-case name is refused without echo too");
+  }
+
+  @Test
+  void the_start_up_notes_name_each_configured_variable_and_never_a_value() throws Exception {
+    TimmyConfig config = TimmyConfig.parse(LIVE.replace("tokenEnv: MY_GITEA_TOKEN}", "tokenEnv: MY_GITEA_TOKEN, webhookSecretEnv: MY_HOOK}"),
+        "timmy.yml");
+    Secrets s = Secrets.fromEnvironment(Map.of("MY_GITEA_TOKEN", "git-789", "TIMMY_WEBHOOK_SECRET", "wrong-name"), config);
+    List<String> notes = s.notes(config);
+    assertEquals(List.of(
+        "TIMMY_ADMIN_TOKEN is unset: POST routes answer 401 until Timmy is started with it",
+        "MY_HOOK is unset: Gitea webhook deliveries are refused (named by gitea.webhookSecretEnv)",
+        "MY_GITEA_TOKEN is set (named by gitea.tokenEnv)"), notes);
+    assertFalse(String.join("\n", notes).contains("git-789"));
+  }
 }

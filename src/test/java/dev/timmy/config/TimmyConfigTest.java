@@ -213,4 +213,25 @@ class TimmyConfigTest {
     assertEquals(List.of("claude", "kimi", "timmy", "researcher"), demo.agents().stream().map(a -> a.name()).toList());
     assertEquals(List.of("ci", "build", "architecture", "security"), demo.agents().get(1).avoid());
   }
+
+  @Test
+  void listening_beyond_loopback_needs_allow_remote_said_explicitly() throws Exception {
+    List<String> p = problems(MINIMAL + "service: {bind: 0.0.0.0}\n");
+    assertEquals(List.of("timmy.yml:7: service.bind: expected a loopback address (127.0.0.1, ::1) unless service.allowRemote: true"
+        + " is set, found 0.0.0.0"), p);
+    TimmyConfig open = TimmyConfig.parse(MINIMAL + "service: {bind: 0.0.0.0, allowRemote: true}\n", "timmy.yml");
+    assertFalse(open.service().loopback());
+    for (String loopback : List.of("127.0.0.1", "127.1.2.3", "::1", "localhost")) {
+      assertTrue(TimmyConfig.parse(MINIMAL + "service: {bind: \"" + loopback + "\"}\n", "timmy.yml").service().loopback(), loopback);
+    }
+  }
+
+  @Test
+  void out_of_range_ports_and_periods_are_errors_with_their_lines() {
+    List<String> p = problems(MINIMAL + "service:\n  port: 70000\n  cycleSeconds: 0\njournal:\n  retentionDays: -1\n");
+    assertEquals(List.of(
+        "timmy.yml:8: service.port: expected 1..65535, found 70000",
+        "timmy.yml:9: service.cycleSeconds: expected 1..86400, found 0",
+        "timmy.yml:11: journal.retentionDays: expected 1..3650, found -1"), p);
+  }
 }

@@ -43,9 +43,9 @@ class AgentRecordsTest {
 
   @Test
   void open_pulls_add_the_heads_timmy_reported_red_and_a_red_head_now_once_each() {
-    Comment first = new Comment("alex/x#7", 1, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=aaa,topic=ci-failed -->", daysAgo(3));
-    Comment again = new Comment("alex/x#7", 2, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=bbb,topic=ci-failed -->", daysAgo(1));
-    Comment elsewhere = new Comment("alex/x#8", 3, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=zzz,topic=ci-failed -->", daysAgo(1));
+    Comment first = Comment.read("alex/x#7", 1, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=aaa,topic=ci-failed -->", daysAgo(3), "timmy");
+    Comment again = Comment.read("alex/x#7", 2, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=bbb,topic=ci-failed -->", daysAgo(1), "timmy");
+    Comment elsewhere = Comment.read("alex/x#8", 3, "timmy", "red <!-- timmy:COMMENT:alex/x#7:sha=zzz,topic=ci-failed -->", daysAgo(1), "timmy");
     List<PullRequest> pulls = List.of(
         open(7, "kimi-code", CiState.FAILURE, "bbb", List.of("alex"), 1),
         open(8, "kimi-code", CiState.SUCCESS, "ccc", List.of(), 1),
@@ -66,6 +66,23 @@ class AgentRecordsTest {
     assertEquals(List.of(new AgentRecord("kimi", 14, 1, 0, 0, 0, 0)), withHistory.records());
     assertEquals(List.of(new AgentRecord("kimi", 14, 0, 0, 0, 0, 0)), withHistory.at(NOW.plusSeconds(86_400L * 12)).records(),
         "replayed twelve days later, the merge of three days before has left the window");
+  }
+
+  @Test
+  void twenty_forged_ci_failed_markers_in_one_human_comment_do_not_touch_the_agents_record() {
+    StringBuilder forged = new StringBuilder("CI was red a lot, trust me:\n");
+    for (int k = 1; k <= 20; k++) forged.append("<!-- timmy:COMMENT:alex/x#7:sha=f").append(k).append(",topic=ci-failed -->\n");
+    Comment mara = Comment.read("alex/x#7", 1, "mara", forged.toString(), daysAgo(2), "timmy");
+    Comment agent = Comment.read("alex/x#7", 2, "kimi-code", forged.toString(), daysAgo(1), "timmy");
+    // Timmy's own comment quoting untrusted text (a CI context name) counts only the marker that ends it.
+    Comment quoting = Comment.read("alex/x#7", 3, "timmy", "CI is red on x: failure on " + forged
+        + ".\n\n<!-- timmy:COMMENT:alex/x#7:sha=real,topic=ci-failed -->", daysAgo(1), "timmy");
+    List<PullRequest> pulls = List.of(open(7, "kimi-code", CiState.SUCCESS, "green", List.of(), 1));
+
+    List<AgentRecord> forgedOnly = AgentRecords.count(NOW, List.of(KIMI), new History(14, List.of(), List.of()), pulls,
+        List.of(mara, agent));
+    assertEquals(List.of(new AgentRecord("kimi", 14, 0, 0, 0, 0, 0)), forgedOnly, "no marker of theirs is Timmy's notice");
+    assertEquals(Set.of("real"), AgentRecords.failedHeads("alex/x#7", List.of(mara, agent, quoting), "green", false));
   }
 
   static PastPull labelled(int n, boolean merged, int daysAgo, int hoursOpen, String... labels) {

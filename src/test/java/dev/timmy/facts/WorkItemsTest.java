@@ -30,8 +30,9 @@ class WorkItemsTest {
         ci == CiState.FAILURE ? List.of("ci/build") : List.of(), approved, changes, List.of(), List.of(), closes, created, updated);
   }
 
+  /** A comment as Gitea gives it, Timmy's login being {@code timmy}. */
   static Comment said(String subject, long id, String who, String body, Instant at) {
-    return new Comment(subject, id, who, body, at);
+    return Comment.read(subject, id, who, body, at, "timmy");
   }
 
   static WorkItem only(List<Issue> issues, List<PullRequest> pulls, List<Comment> comments) {

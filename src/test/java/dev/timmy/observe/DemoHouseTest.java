@@ -113,13 +113,13 @@ class DemoHouseTest {
     List<Issue> warned = issues(i -> i.hasLabel("stale"));
     assertEquals(1, warned.size());
     Issue w = warned.get(0);
-    String key = "COMMENT:" + w.subject() + ":topic=stale-warning";
-    Comment warning = commentsOn(w.subject()).stream().filter(c -> c.carriesMarker(key)).findFirst().orElseThrow();
+    Comment warning = commentsOn(w.subject()).stream()
+        .filter(c -> c.note() != null && c.note().topic().equals("stale-warning")).findFirst().orElseThrow();
     assertEquals("timmy", warning.author());
     assertEquals(10, clock.daysSince(warning.createdAt()));
     Comment last = commentsOn(w.subject()).stream().max(Comparator.comparing(Comment::createdAt)).orElseThrow();
     assertEquals(warning, last, "no activity since the warning");
-    assertTrue(warning.body().contains(Markers.of(key)));
+    assertEquals(w.subject(), warning.note().subject());
 
     List<Issue> idleNotWarned = idle.stream().filter(i -> !i.hasLabel("stale")).toList();
     assertEquals(2, idleNotWarned.size());
@@ -202,9 +202,11 @@ class DemoHouseTest {
     assertEquals(List.of("claude-code"), stuck.assignees());
     assertTrue(commentsOn(STUCK).stream().noneMatch(c -> c.author().equals("claude-code")), "claude never spoke");
     Comment routed = commentsOn(STUCK).stream()
-        .filter(c -> c.carriesMarker("COMMENT:" + STUCK + ":agent=claude,topic=routing")).findFirst().orElseThrow();
+        .filter(c -> c.note() != null && c.note().topic().equals("routing") && c.note().param("agent").equals("claude"))
+        .findFirst().orElseThrow();
     Comment nudged = commentsOn(STUCK).stream()
-        .filter(c -> c.carriesMarker("COMMENT:" + STUCK + ":agent=claude,stage=DISPATCHED,topic=nudge")).findFirst().orElseThrow();
+        .filter(c -> c.note() != null && c.note().topic().equals("nudge") && c.note().param("stage").equals("DISPATCHED"))
+        .findFirst().orElseThrow();
     assertEquals(6, clock.daysSince(routed.createdAt()));
     assertEquals(2, clock.daysSince(nudged.createdAt()));
     WorkItem w = demo.work().stream().filter(x -> x.subject().equals(STUCK)).findFirst().orElseThrow();

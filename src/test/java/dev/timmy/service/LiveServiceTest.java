@@ -3,7 +3,6 @@ package dev.timmy.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.timmy.Main;
 import dev.timmy.api.Harness;
 import dev.timmy.act.Executor;
 import dev.timmy.config.Secrets;
@@ -16,6 +15,7 @@ import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.Mode;
 import dev.timmy.observe.DemoHouse;
+import dev.timmy.observe.gitea.FakeGitea;
 import dev.timmy.observe.gitea.FakeRepo;
 import dev.timmy.observe.gitea.GiteaTestServer;
 import dev.timmy.observe.house.CiStatus;
@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,11 +195,11 @@ class LiveServiceTest {
       Files.writeString(config, yaml(t, ""));
       Path out = dir.resolve("recorded");
       ByteArrayOutputStream said = new ByteArrayOutputStream();
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int code = Main.run(List.of("snapshot", "--config", config.toString(), "--out", out.toString()),
-          new PrintStream(said, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-      assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+      // The token's user is Timmy's own login, recorded so the replay knows Timmy's notes from copies.
+      new SnapshotCommand(new PrintStream(said, true, StandardCharsets.UTF_8), Map.of("TIMMY_GITEA_TOKEN", "gitea-tok"),
+          InstantSource.fixed(t.gitea.now)).record(config, out);
       assertTrue(said.toString(StandardCharsets.UTF_8).contains("Recorded 2 issues, 0 pull requests"), said.toString());
+      assertEquals(FakeGitea.TIMMY, DemoHouse.settings(out).timmyLogin());
       Snapshot replayed = DemoHouse.load(out);
       assertEquals(List.of("alex/app#1", "alex/app#2"), replayed.issues().stream().map(i -> i.subject()).sorted().toList());
       assertEquals("kimi", replayed.agents().get(0).name());

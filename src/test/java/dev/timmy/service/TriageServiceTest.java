@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timmy.api.Harness;
+import dev.timmy.config.Secrets;
 import dev.timmy.config.TimmyConfig;
 import dev.timmy.decide.CheckItem;
 import dev.timmy.decide.Decision;
@@ -77,7 +78,9 @@ class TriageServiceTest {
           journal:
             path: %s
           """.formatted(t.config(List.of("alex/app"), false).baseUrl(), ollama.url("/"), dir.resolve("timmy.db")), "timmy.yml");
-      try (Harness h = Harness.start(config, Harness.secrets(), ServeOptions.defaults().clock(() -> t.gitea.now))) {
+      // A Gitea token: its user is Timmy's own login, without which no comment of the backlog is read.
+      Secrets secrets = new Secrets(Harness.ADMIN_TOKEN, Harness.WEBHOOK_SECRET, "gitea-tok");
+      try (Harness h = Harness.start(config, secrets, ServeOptions.defaults().clock(() -> t.gitea.now))) {
         Decision first = h.service.latest().decided().orElseThrow().decision();
         Assumptions.assumeTrue(first.checksOf("host").stream().anyMatch(c -> c.name().equals("memory-pressure") && !c.ok()),
             "this machine has less than 10% of its memory free: Timmy rightly asks no model; " + first.checksOf("host"));

@@ -14,7 +14,6 @@ final class LiveGitea {
   /** How far back closed pulls are searched for the one that merged a branch. */
   static final int CLOSED_PULL_PAGES = 10;
   private final GiteaClient client;
-  private volatile String self;
 
   LiveGitea(GiteaClient client) {
     this.client = client;
@@ -22,12 +21,7 @@ final class LiveGitea {
 
   /** Timmy's own login (the token's user), read once: only what Timmy wrote proves Timmy did it. */
   String self() throws GiteaException {
-    String login = self;
-    if (login == null) {
-      login = client.get(client.userUrl(), GiteaWire.User.class).login();
-      self = login;
-    }
-    return login;
+    return client.self();
   }
 
   /** True when {@code user} is Timmy itself. */

@@ -56,14 +56,20 @@ public final class FileTarget implements Target {
     return Set.of(ActionKind.DELETE_FILE);
   }
 
-  /** A subject that names no file, or a path parameter that disagrees with it; in dry-run too. */
+  /**
+   * Every check {@link #perform} makes, without deleting, so dry-run refuses what live refuses: a
+   * subject that names no file, a path outside the roots or behind a link, a root that leads to a
+   * system directory, a file too young or open. A file already gone is no refusal: it is done.
+   */
   @Override
   public Optional<String> refusal(ProposalItem proposal) throws IOException {
     try {
-      check(path(proposal));   // roots and links, read only: a dry-run refuses what perform would
+      deletable(path(proposal));
       return Optional.empty();
     } catch (ActionRefused e) {
       return Optional.of(e.getMessage());
+    } catch (NoSuchFileException e) {
+      return Optional.empty(); // gone below its root: already done, as alreadyDone says
     }
   }
 
@@ -75,6 +81,15 @@ public final class FileTarget implements Target {
   @Override
   public String perform(ProposalItem proposal) throws IOException {
     String path = path(proposal);
+    CleanupRoots.Checked c = deletable(path);
+    Duration age = Duration.between(c.attributes().lastModifiedTime().toInstant(), clock.instant());
+    long size = delete(c);
+    return "deleted " + path + " (" + size + " bytes, " + age.toDays() + " days old, modified "
+        + c.attributes().lastModifiedTime().toInstant() + ")";
+  }
+
+  /** The path checked below its root, old enough and not open; refused otherwise. */
+  private CleanupRoots.Checked deletable(String path) throws IOException {
     CleanupRoots.Checked c = check(path);
     Instant now = clock.instant();
     Instant modified = c.attributes().lastModifiedTime().toInstant();
@@ -86,8 +101,7 @@ public final class FileTarget implements Target {
     Optional<Boolean> open = openFiles.isOpen(c.file());
     if (open.isEmpty()) throw new ActionRefused("refused " + path + ": cannot tell whether it is open (" + openFiles.how() + ")");
     if (open.get()) throw new ActionRefused("refused " + path + ": open by a running process");
-    long size = delete(c);
-    return "deleted " + path + " (" + size + " bytes, " + age.toDays() + " days old, modified " + modified + ")";
+    return c;
   }
 
   /**

@@ -8,7 +8,6 @@ import dev.timmy.observe.house.ProcessNames;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -17,8 +16,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Stops one process: subject {@code process:<pid>}, parameter {@code name} (the configured name it
- * was seen under). Refused unless the live process still answers to that name, the name is in
- * {@code house.stoppableProcesses}, it runs as Timmy's own user, and it is not Timmy. SIGTERM
+ * was seen under). Refused unless the live process's executable (never its arguments) still
+ * answers to that name, the name is in {@code house.stoppableProcesses}, it runs as Timmy's own
+ * user, and it is neither Timmy, nor the process that started Timmy, nor pid 1. SIGTERM
  * first ({@link ProcessHandle#destroy}); SIGKILL after the grace period if it is still alive.
  * A check that fails is a refusal ({@link ActionRefused}); a process that survives SIGKILL a failure.
  */
@@ -43,16 +43,22 @@ public final class ProcessTarget implements Target {
     return Set.of(ActionKind.STOP_PROCESS);
   }
 
-  /** A subject that is no pid, or a name not on the list, is refused before anything is looked up. */
+  /**
+   * Every check {@link #perform} makes, without a signal, so dry-run refuses what live refuses: no
+   * pid, pid 1 or Timmy, a name not on the list, and for a running process an executable that is
+   * not that name or another user's. A process already gone is no refusal: it is done.
+   */
   @Override
   public Optional<String> refusal(ProposalItem proposal) {
     try {
-      pid(proposal);
+      long pid = pid(proposal);
       String name = proposal.param("name");
-      if (name.isBlank() || stoppable.match(name, List.of()).isEmpty()) {
+      if (name.isBlank() || stoppable.match(name).isEmpty()) {
         throw new ActionRefused("refused to stop " + proposal.subject() + ": name \"" + name
             + "\" is not among house.stoppableProcesses");
       }
+      Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+      if (h.isPresent()) check(h.get(), name);
       return Optional.empty();
     } catch (ActionRefused e) {
       return Optional.of(e.getMessage());
@@ -83,9 +89,12 @@ public final class ProcessTarget implements Target {
   private void check(ProcessHandle h, String name) throws ActionRefused {
     long pid = h.pid();
     if (pid == ProcessHandle.current().pid()) throw new ActionRefused("refused to stop pid " + pid + ": it is Timmy");
+    if (ProcessHandle.current().parent().map(p -> p.pid() == pid).orElse(false)) {
+      throw new ActionRefused("refused to stop pid " + pid + ": it started Timmy");
+    }
     ProcessHandle.Info info = h.info();
-    List<String> args = info.arguments().map(List::of).orElse(List.of());
-    Optional<String> matched = stoppable.match(info.command().orElse(""), args);
+    // The executable alone says what a process is; its arguments never do.
+    Optional<String> matched = stoppable.match(info.command().orElse(""));
     if (matched.isEmpty()) {
       throw new ActionRefused("refused to stop pid " + pid + ": " + info.command().orElse("(command unknown)")
           + " is not among house.stoppableProcesses");
@@ -118,6 +127,14 @@ public final class ProcessTarget implements Target {
     if (!p.subject().matches("process:\\d+")) {
       throw new ActionRefused(p.id() + ": expected subject process:<pid>, found " + p.subject());
     }
-    return Long.parseLong(p.subject().substring("process:".length()));
+    long pid;
+    try {
+      pid = Long.parseLong(p.subject().substring("process:".length()));
+    } catch (NumberFormatException e) {
+      throw new ActionRefused(p.id() + ": expected a pid, found " + p.subject());
+    }
+    if (pid <= 1) throw new ActionRefused("refused to stop pid " + pid + ": it is the system's init process");
+    if (pid == ProcessHandle.current().pid()) throw new ActionRefused("refused to stop pid " + pid + ": it is Timmy");
+    return pid;
   }
 }

@@ -47,6 +47,7 @@ public final class GiteaClient {
   private final OkHttpClient http;
   private final String token;
   private final Sleeper sleeper;
+  private volatile String self;
 
   /** A client with its own OkHttpClient; prefer sharing one through the other constructor. */
   public GiteaClient(GiteaConfig config, String token) {
@@ -80,6 +81,27 @@ public final class GiteaClient {
   /** {@code /api/v1/user}: the user the token belongs to. */
   public HttpUrl userUrl() {
     return api.newBuilder().addPathSegment("user").build();
+  }
+
+  /**
+   * Timmy's own login: the token's user ({@code GET /user}), read once and kept. Observing and
+   * acting both ask here, so a marker counts as Timmy's on the same evidence everywhere.
+   */
+  public String self() throws GiteaException {
+    String login = self;
+    if (login == null) {
+      if (token == null || token.isBlank()) {
+        throw new GiteaException("no Gitea token (the variable gitea.tokenEnv names is unset): Timmy's own login,"
+            + " which tells its comments from copies of them, is the token's user", 0, "", null);
+      }
+      GiteaWire.User user = get(userUrl(), GiteaWire.User.class);
+      if (user == null || user.login() == null || user.login().isBlank()) {
+        throw new GiteaException("GET " + userUrl() + ": expected the token's user with a login, found " + user, 0, "", null);
+      }
+      login = user.login();
+      self = login;
+    }
+    return login;
   }
 
   /**

@@ -50,7 +50,7 @@ final class GiteaHistory {
   }
 
   /** The history of {@code names}, reading those whose refresh is due; failures are added to {@code gaps}. */
-  History read(List<String> names, List<String> gaps) {
+  History read(List<String> names, List<String> gaps, String self) {
     Instant now = clock.instant();
     Instant from = now.minus(window);
     List<PastPull> pulls = new ArrayList<>();
@@ -59,7 +59,7 @@ final class GiteaHistory {
       Repo r = repos.computeIfAbsent(name, n -> new Repo());
       if (r.readAt == null || !now.isBefore(r.readAt.plus(refresh))) {
         try {
-          readRepo(name, r, from);
+          readRepo(name, r, from, self);
           r.readAt = now;
         } catch (IOException | RuntimeException e) {
           gaps.add(name + ": history: " + e.getMessage());
@@ -73,7 +73,7 @@ final class GiteaHistory {
     return new History((int) window.toDays(), pulls, issues);
   }
 
-  private void readRepo(String name, Repo r, Instant from) throws IOException {
+  private void readRepo(String name, Repo r, Instant from, String self) throws IOException {
     HttpUrl issuesUrl = client.repoUrl(name, "issues").newBuilder().addQueryParameter("state", "closed")
         .addQueryParameter("type", "issues").addQueryParameter("since", from.toString()).build();
     Map<Integer, PastIssue> issues = new TreeMap<>();
@@ -87,7 +87,7 @@ final class GiteaHistory {
       int n = (int) w.number();
       Known known = r.pulls.get(n);
       if (known != null && Objects.equals(known.updatedAt(), w.updatedAt())) pulls.put(n, known);
-      else pulls.put(n, new Known(w.updatedAt(), pastPull(name, w)));
+      else pulls.put(n, new Known(w.updatedAt(), pastPull(name, w, self)));
     }
     r.issues = issues;
     r.pulls = pulls;
@@ -115,7 +115,8 @@ final class GiteaHistory {
     }
   }
 
-  private PastPull pastPull(String name, GiteaWire.PullRequest w) throws IOException {
+  /** {@code self} is Timmy's own login: only its ci-failed notes count. */
+  private PastPull pastPull(String name, GiteaWire.PullRequest w, String self) throws IOException {
     int n = (int) w.number();
     List<GiteaWire.PullReview> reviews = client.getAll(client.repoUrl(name, "pulls", n, "reviews"), GiteaWire.PullReview.class);
     String sha = w.head() == null || w.head().sha() == null ? "" : w.head().sha();
@@ -126,7 +127,7 @@ final class GiteaHistory {
     List<GiteaWire.Comment> wire = client.<List<GiteaWire.Comment>>get(client.repoUrl(name, "issues", n, "comments"), commentsType).body();
     List<Comment> comments = new ArrayList<>();
     for (GiteaWire.Comment c : wire == null ? List.<GiteaWire.Comment>of() : wire) {
-      comments.add(new Comment(name + "#" + n, c.id(), GiteaMapping.login(c.user()), c.body(), c.createdAt()));
+      comments.add(GiteaMapping.onSubject(name + "#" + n, c, self));
     }
     return GiteaMapping.pastPull(name, w, reviews, status, comments);
   }

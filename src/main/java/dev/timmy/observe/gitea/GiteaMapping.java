@@ -4,9 +4,11 @@ import dev.timmy.facts.AgentRecords;
 import dev.timmy.facts.CiState;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Issue;
+import dev.timmy.facts.IssueNumbers;
 import dev.timmy.facts.PastIssue;
 import dev.timmy.facts.PastPull;
 import dev.timmy.facts.PullRequest;
+import dev.timmy.facts.TimmyNote;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,9 +32,10 @@ public final class GiteaMapping {
 
   /**
    * An issue with its last activity: the latest of its comments, else its own update by its
-   * author. {@code comments} are this issue's comments (any order; others are ignored).
+   * author. {@code comments} are this issue's comments (any order; others are ignored). An issue
+   * {@code timmyLogin} opened with its marker carries Timmy's note.
    */
-  public static Issue issue(String repo, GiteaWire.Issue w, List<Comment> comments) {
+  public static Issue issue(String repo, GiteaWire.Issue w, List<Comment> comments, String timmyLogin) {
     String subject = repo + "#" + w.number();
     Comment latest = comments.stream()
         .filter(c -> c.subject().equals(subject))
@@ -42,10 +45,11 @@ public final class GiteaMapping {
     // and an issue nobody commented on was last touched by its author.
     Instant lastAt = latest != null ? latest.createdAt() : w.updatedAt();
     String lastBy = latest != null ? latest.author() : login(w.user());
-    return new Issue(repo, (int) w.number(), w.title(), w.body(), labelNames(w.labels()), login(w.user()),
+    return new Issue(repo, number(repo, w.number()), w.title(), w.body(), labelNames(w.labels()), login(w.user()),
         logins(w.assignees()), w.state(), w.createdAt(), w.updatedAt(), lastAt, lastBy, w.comments(),
         w.pullRequest() != null, w.milestone() == null ? "" : w.milestone().title(),
-        w.milestone() == null ? null : w.milestone().dueOn());
+        w.milestone() == null ? null : w.milestone().dueOn(),
+        TimmyNote.ofIssue(login(w.user()), w.body(), w.createdAt(), timmyLogin).orElse(null));
   }
 
   /**
@@ -61,7 +65,7 @@ public final class GiteaMapping {
       if (state.equals("APPROVED")) approved.add(who);
       else changes.add(who);
     });
-    return new PullRequest(repo, (int) w.number(), w.title(), login(w.user()), w.state(), w.merged(),
+    return new PullRequest(repo, number(repo, w.number()), w.title(), login(w.user()), w.state(), w.merged(),
         w.head() == null ? "" : w.head().ref(), w.base() == null ? "" : w.base().ref(),
         w.head() == null ? "" : w.head().sha(), w.draft(), w.mergeable(), ciState(status), ciFailing(status),
         approved, changes, labelNames(w.labels()), logins(w.assignees()), linkedIssue(w.body()),
@@ -81,13 +85,13 @@ public final class GiteaMapping {
     String sha = w.head() == null ? "" : w.head().sha();
     int failures = AgentRecords.failedHeads(subject, comments, sha, ci == CiState.FAILURE || ci == CiState.ERROR).size();
     int rounds = (int) reviews.stream().filter(r -> "REQUEST_CHANGES".equals(r.state())).count();
-    return new PastPull(repo, (int) w.number(), login(w.user()), w.merged(), closedAt(w), failures, rounds,
+    return new PastPull(repo, number(repo, w.number()), login(w.user()), w.merged(), closedAt(w), failures, rounds,
         labelNames(w.labels()), w.createdAt());
   }
 
   /** A closed issue for the agents' records, with its assignees when it closed. */
   public static PastIssue pastIssue(String repo, GiteaWire.Issue w) {
-    return new PastIssue(repo, (int) w.number(), logins(w.assignees()), w.closedAt() != null ? w.closedAt() : w.updatedAt());
+    return new PastIssue(repo, number(repo, w.number()), logins(w.assignees()), w.closedAt() != null ? w.closedAt() : w.updatedAt());
   }
 
   /** When a pull request closed: merged_at for a merge, else closed_at, else its last update. */
@@ -96,16 +100,31 @@ public final class GiteaMapping {
     return w.closedAt() != null ? w.closedAt() : w.updatedAt();
   }
 
-  /** A comment; its subject comes from the issue or pull request URL it carries. */
-  public static Comment comment(String repo, GiteaWire.Comment w) {
-    return new Comment(repo + "#" + conversationNumber(w), w.id(), login(w.user()), w.body(), w.createdAt());
+  /**
+   * A comment; its subject comes from the issue or pull request URL it carries. It is Timmy's note
+   * only when {@code timmyLogin} (the token's own user) wrote it.
+   */
+  public static Comment comment(String repo, GiteaWire.Comment w, String timmyLogin) {
+    return onSubject(repo + "#" + conversationNumber(w), w, timmyLogin);
   }
 
-  /** The number of the issue a pull request body closes ({@code Closes #N}, ...), 0 if none. */
+  /** A comment on {@code subject}, known without its URLs. */
+  static Comment onSubject(String subject, GiteaWire.Comment w, String timmyLogin) {
+    return Comment.read(subject, w.id(), login(w.user()), w.body(), w.createdAt(), timmyLogin);
+  }
+
+  /**
+   * The number of the issue a pull request body closes ({@code Closes #N}, ...), 0 if none: the
+   * first that can be an issue number ({@link IssueNumbers}); one that cannot is ignored.
+   */
   public static int linkedIssue(String body) {
     if (body == null) return 0;
     Matcher m = CLOSES.matcher(body);
-    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    while (m.find()) {
+      int n = IssueNumbers.read(m.group(1));
+      if (n > 0) return n;
+    }
+    return 0;
   }
 
   /** The conversation (issue or pull) number a comment belongs to, from its URLs. */
@@ -113,10 +132,12 @@ public final class GiteaMapping {
     for (String url : new String[] {w.issueUrl(), w.pullRequestUrl()}) {
       if (url == null || url.isEmpty()) continue;
       Matcher m = CONVERSATION_NUMBER.matcher(url);
-      if (m.find()) return Integer.parseInt(m.group(1));
+      int n = m.find() ? IssueNumbers.read(m.group(1)) : 0;
+      if (n > 0) return n;
     }
     throw new IllegalArgumentException("comment " + w.id()
-        + ": expected issue_url or pull_request_url ending in /issues/N or /pulls/N, found "
+        + ": expected issue_url or pull_request_url ending in /issues/N or /pulls/N (N from 1 to " + Integer.MAX_VALUE
+        + "), found "
         + w.issueUrl() + " / " + w.pullRequestUrl());
   }
 
@@ -151,6 +172,17 @@ public final class GiteaMapping {
     Map<String, String> out = new LinkedHashMap<>();
     latest.forEach((who, r) -> out.put(who, r.state()));
     return out;
+  }
+
+  /**
+   * An issue or pull number as Gitea sent it. Gitea's are 1 and up; one past an int would wrap onto
+   * another issue's number, so it is a malformed record (its repository becomes a gap), never an alias.
+   */
+  static int number(String repo, long n) {
+    if (n < 1 || n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(repo + ": expected an issue number from 1 to " + Integer.MAX_VALUE + ", found " + n);
+    }
+    return (int) n;
   }
 
   static List<String> labelNames(List<GiteaWire.Label> labels) {

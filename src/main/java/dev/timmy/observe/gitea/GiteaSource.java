@@ -30,7 +30,9 @@ import okhttp3.HttpUrl;
  * requests. What cannot be read leaves the previous state in place and makes the backlog partial;
  * nothing is thrown. With an agent window, what closed within it is read as well, but only every
  * history refresh period ({@link GiteaHistory}), so an unchanged cycle in between still costs
- * three requests per repository.
+ * three requests per repository. Timmy's own login ({@link GiteaClient#self()}, one request ever)
+ * decides which marked comments are Timmy's notes; while it cannot be read, every repository is a
+ * gap and nothing is used.
  */
 public final class GiteaSource {
   /** Overlap of successive {@code since=} windows, for clock granularity and in-flight writes. */
@@ -81,6 +83,14 @@ public final class GiteaSource {
     List<Comment> comments = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
     List<String> unread = new ArrayList<>();
+    String self;
+    try {
+      self = client.self();
+    } catch (IOException | RuntimeException e) {
+      // Without Timmy's own login its notes cannot be told from a copied marker: read nothing.
+      for (String repo : states.keySet()) gaps.add(repo + ": cannot read Timmy's own login (GET /user): " + e.getMessage());
+      return new Backlog(issues, pulls, comments, false, gaps, History.none(), List.copyOf(states.keySet()));
+    }
     for (RepoState s : states.values()) {
       int before = gaps.size();
       try {
@@ -93,8 +103,8 @@ public final class GiteaSource {
       // A record Gitea sent malformed drops its whole repository (a gap), never one fact of it: a
       // skipped comment could be Alex's hold, and the other repositories must still be seen.
       try {
-        List<Comment> mine = s.commentFacts();
-        List<Issue> repoIssues = s.issueFacts(mine);
+        List<Comment> mine = s.commentFacts(self);
+        List<Issue> repoIssues = s.issueFacts(mine, self);
         List<PullRequest> repoPulls = s.pullFacts();
         issues.addAll(repoIssues);
         pulls.addAll(repoPulls);
@@ -104,7 +114,7 @@ public final class GiteaSource {
       }
       if (gaps.size() > before) unread.add(s.repo);
     }
-    History closed = history == null ? History.none() : history.read(List.copyOf(states.keySet()), gaps);
+    History closed = history == null ? History.none() : history.read(List.copyOf(states.keySet()), gaps, self);
     return new Backlog(issues, pulls, comments, gaps.isEmpty(), gaps, closed, unread);
   }
 

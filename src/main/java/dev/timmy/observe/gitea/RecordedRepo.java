@@ -36,15 +36,18 @@ import java.util.Set;
 public final class RecordedRepo {
   private RecordedRepo() {}
 
-  /** The open backlog of {@code repo} ("owner/name") recorded in {@code dir}, mapped to facts. */
-  public static Backlog read(Path dir, String repo) throws IOException {
+  /**
+   * The open backlog of {@code repo} ("owner/name") recorded in {@code dir}, mapped to facts;
+   * comments {@code timmyLogin} wrote with a marker are Timmy's notes.
+   */
+  public static Backlog read(Path dir, String repo, String timmyLogin) throws IOException {
     List<GiteaWire.Issue> wireIssues = list(dir.resolve("issues.json"), GiteaWire.Issue.class);
     List<GiteaWire.PullRequest> wirePulls = list(dir.resolve("pulls.json"), GiteaWire.PullRequest.class);
     Path commentsFile = dir.resolve("comments.json");
     List<Comment> all = new ArrayList<>();
     for (GiteaWire.Comment c : list(commentsFile, GiteaWire.Comment.class)) {
       try {
-        all.add(GiteaMapping.comment(repo, c));
+        all.add(GiteaMapping.comment(repo, c, timmyLogin));
       } catch (IllegalArgumentException e) {
         throw new IOException(commentsFile + ": " + e.getMessage(), e);
       }
@@ -53,7 +56,7 @@ public final class RecordedRepo {
     List<Issue> issues = new ArrayList<>();
     Map<String, List<Comment>> bySubject = all.stream().collect(Collectors.groupingBy(Comment::subject));
     for (GiteaWire.Issue w : wireIssues) {
-      Issue issue = GiteaMapping.issue(repo, w, bySubject.getOrDefault(repo + "#" + w.number(), List.of()));
+      Issue issue = GiteaMapping.issue(repo, w, bySubject.getOrDefault(repo + "#" + w.number(), List.of()), timmyLogin);
       if (!issue.open()) continue;
       issues.add(issue);
       open.add(issue.subject());
@@ -80,7 +83,7 @@ public final class RecordedRepo {
    * What closed in {@code repo} from {@code from} on, as recorded in {@code dir}: closed issues and
    * pulls (mapped as the live source maps them); nothing when the files are absent.
    */
-  public static History history(Path dir, String repo, int windowDays, Instant from) throws IOException {
+  public static History history(Path dir, String repo, String timmyLogin, int windowDays, Instant from) throws IOException {
     List<PastIssue> issues = new ArrayList<>();
     Path closedIssues = dir.resolve("closed-issues.json");
     if (Files.exists(closedIssues)) {
@@ -94,7 +97,7 @@ public final class RecordedRepo {
     if (Files.exists(closedPulls)) {
       List<Comment> all = new ArrayList<>();
       Path commentsFile = dir.resolve("comments.json");
-      for (GiteaWire.Comment c : list(commentsFile, GiteaWire.Comment.class)) all.add(GiteaMapping.comment(repo, c));
+      for (GiteaWire.Comment c : list(commentsFile, GiteaWire.Comment.class)) all.add(GiteaMapping.comment(repo, c, timmyLogin));
       for (GiteaWire.PullRequest w : list(closedPulls, GiteaWire.PullRequest.class)) {
         Instant closed = GiteaMapping.closedAt(w);
         if ("open".equals(w.state()) || closed == null || closed.isBefore(from)) continue;

@@ -55,10 +55,10 @@ final class RepoState {
   }
 
   /** The facts of everything open, ordered by number; comments only of open items. */
-  List<Issue> issueFacts(List<Comment> commentFacts) {
+  List<Issue> issueFacts(List<Comment> commentFacts, String self) {
     Map<String, List<Comment>> bySubject = commentFacts.stream().collect(Collectors.groupingBy(Comment::subject));
     return issues.values().stream()
-        .map(w -> GiteaMapping.issue(repo, w, bySubject.getOrDefault(Subjects.of(repo, (int) w.number()), List.of())))
+        .map(w -> GiteaMapping.issue(repo, w, bySubject.getOrDefault(Subjects.of(repo, (int) w.number()), List.of()), self))
         .toList();
   }
 
@@ -66,12 +66,13 @@ final class RepoState {
     return pulls.values().stream().map(p -> GiteaMapping.pull(repo, p.pull(), p.reviews(), p.status())).toList();
   }
 
-  List<Comment> commentFacts() {
+  /** The comments of open items; those {@code self} (Timmy's login) wrote with a marker are its notes. */
+  List<Comment> commentFacts(String self) {
     Set<Integer> open = new HashSet<>(issues.keySet());
     open.addAll(pulls.keySet());
     List<Comment> out = new ArrayList<>();
     for (GiteaWire.Comment c : comments.values()) {
-      if (open.contains(GiteaMapping.conversationNumber(c))) out.add(GiteaMapping.comment(repo, c));
+      if (open.contains(GiteaMapping.conversationNumber(c))) out.add(GiteaMapping.comment(repo, c, self));
     }
     out.sort(Comparator.comparing(Comment::createdAt).thenComparingLong(Comment::id));
     return out;

@@ -35,12 +35,14 @@ public final class SnapshotRecorder {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
-  public void write(Path dir, Instant now, Owner owner, List<String> repos, List<Agent> agents, Backlog backlog)
-      throws IOException {
+  /** {@code timmyLogin} is Timmy's own Gitea login, so the replay knows Timmy's notes from others' comments. */
+  public void write(Path dir, Instant now, Owner owner, String timmyLogin, List<String> repos, List<Agent> agents,
+      Backlog backlog) throws IOException {
     Files.createDirectories(dir);
     Map<String, Object> demo = new LinkedHashMap<>();
     demo.put("now", now);
     demo.put("owner", owner);
+    demo.put("timmyLogin", timmyLogin);
     demo.put("repos", repos);
     Json.yaml().writeValue(dir.resolve("demo.yml").toFile(), demo);
     Json.yaml().writeValue(dir.resolve("agents.yml").toFile(), agents);

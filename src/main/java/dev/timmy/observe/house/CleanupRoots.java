@@ -1,6 +1,7 @@
 package dev.timmy.observe.house;
 
 import dev.timmy.config.HouseConfig.CleanupRoot;
+import dev.timmy.config.SystemDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -8,12 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The configured cleanup roots and the one test every cleanup path passes, at scan time and again
  * at delete time: absolute, no {@code .} or {@code ..} segment, already normalized, below a root
  * (its configured or its real path), no symlink anywhere between the root and the file, and the
- * file itself a regular file (not a link). A path that fails is refused with the reason.
+ * file itself a regular file (not a link). A path that fails is refused with the reason. A root
+ * that is, or resolves to, a system or home directory ({@link SystemDirs}) is refused each time.
  */
 public final class CleanupRoots {
   /** A root as configured and as it really is on disk now. */
@@ -32,10 +35,16 @@ public final class CleanupRoots {
     return roots;
   }
 
-  /** The root resolved now (it may have been created or moved since start). */
+  /**
+   * The root resolved now (it may have been created, moved or swapped for a link since start);
+   * refused with an {@link IOException} when it is, or now leads to, a system or home directory.
+   */
   public Root resolve(CleanupRoot root) throws IOException {
     Path configured = Path.of(root.root());
-    return new Root(root, configured, configured.toRealPath());
+    Path real = configured.toRealPath();
+    Optional<String> why = SystemDirs.refusal(configured, real);
+    if (why.isPresent()) throw new IOException("refused cleanup root " + root.root() + ": it " + why.get());
+    return new Root(root, configured, real);
   }
 
   /** Checks {@code path} against every root; throws {@link IllegalStateException} with the reason. */

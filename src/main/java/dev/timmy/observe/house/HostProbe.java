@@ -80,7 +80,7 @@ public final class HostProbe {
     Map<Integer, OSProcess> seen = new HashMap<>();
     List<ProcessInfo> out = new ArrayList<>();
     for (OSProcess p : os.getProcesses(p -> true, null, 0)) {
-      Optional<String> name = names.match(p.getName(), arguments(p));
+      Optional<String> name = names.match(p.getName(), p.getPath());
       if (name.isEmpty()) continue;
       seen.put(p.getProcessID(), p);
       out.add(new ProcessInfo(p.getProcessID(), name.get(), p.getUser(), p.getResidentMemory(),
@@ -96,11 +96,5 @@ public final class HostProbe {
     OSProcess before = previousProcesses.get(p.getProcessID());
     if (before != null && before.getStartTime() == p.getStartTime()) return p.getProcessCpuLoadBetweenTicks(before);
     return p.getProcessCpuLoadCumulative();
-  }
-
-  /** Arguments only matter when the name does not match; reading them costs a syscall each. */
-  private List<String> arguments(OSProcess p) {
-    if (names.match(p.getName(), List.of()).isPresent()) return List.of();
-    return p.getArguments();
   }
 }

@@ -1,17 +1,17 @@
 package dev.timmy.observe.house;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which configured name a process answers to. A process matches by its own name, or by the file
- * name of its first or second argument, because agents often run under an interpreter
- * ({@code node …/claude}, {@code python -m kimi} does not match, {@code python …/kimi} does).
- * Shared by the host probe and the process target so both agree on what "claude" means.
+ * Which configured name a process answers to: the name of its executable, as the OS reports it
+ * (OSHI's process name, or the file name of its executable path), in any case. Arguments never
+ * count: {@code tail -f ~/logs/claude} is {@code tail}, not {@code claude}, and an agent run by an
+ * interpreter is watched under the interpreter's own name or the title it sets for itself. Shared
+ * by the host probe and the process target so both agree on what "claude" means.
  */
 public final class ProcessNames {
   private final Set<String> names;
@@ -24,15 +24,17 @@ public final class ProcessNames {
     return names.isEmpty();
   }
 
-  /** The configured name this process answers to, if any. */
-  public Optional<String> match(String processName, List<String> arguments) {
-    String own = baseName(processName);
-    if (names.contains(own)) return Optional.of(own);
-    for (int i = 0; i < Math.min(2, arguments.size()); i++) {
-      String arg = baseName(arguments.get(i));
-      if (names.contains(arg)) return Optional.of(arg);
+  /** The configured name this process answers to, by its name or its executable's path; never its arguments. */
+  public Optional<String> match(String processName, String executablePath) {
+    for (String candidate : new String[] {baseName(processName), baseName(executablePath)}) {
+      if (!candidate.isEmpty() && names.contains(candidate)) return Optional.of(candidate);
     }
     return Optional.empty();
+  }
+
+  /** The configured name {@code name} is, if it is one. */
+  public Optional<String> match(String name) {
+    return match(name, null);
   }
 
   static String baseName(String path) {

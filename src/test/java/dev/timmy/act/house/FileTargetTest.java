@@ -198,4 +198,29 @@ class FileTargetTest {
       assertTrue(ds instanceof java.nio.file.SecureDirectoryStream, "this JDK on Linux offers openat-based deletion");
     }
   }
+
+  @Test
+  void a_root_that_became_a_link_to_etc_refuses_every_deletion_at_act_time() throws Exception {
+    Path alias = Files.createSymbolicLink(tree.base.resolve("alias"), tree.root);
+    FileTarget viaAlias = new FileTarget(new CleanupRoots(List.of(new dev.timmy.config.HouseConfig.CleanupRoot(alias.toString(), 7, null))),
+        OpenFiles.viaProc(), Clock.systemUTC());
+    Files.delete(alias);
+    Files.createSymbolicLink(alias, Path.of("/etc"));
+    for (String path : List.of("/etc/passwd", alias + "/passwd")) {
+      String why = assertThrows(ActionRefused.class, () -> viaAlias.perform(delete(path))).getMessage();
+      assertTrue(why.contains("refused cleanup root " + alias), why);
+    }
+    assertTrue(Files.exists(Path.of("/etc/passwd")));
+  }
+
+  @Test
+  void dry_run_refuses_what_live_would_refuse_without_touching_anything() throws Exception {
+    assertTrue(target.refusal(delete("/etc/passwd")).orElse("").contains("not below a configured cleanup root"));
+    assertTrue(target.refusal(delete(tree.root + "/link-to-outside.log")).orElse("").contains("is a symbolic link"));
+    assertTrue(target.refusal(delete(tree.root + "/young.log")).orElse("").contains("younger than the root's 7 days"));
+    assertTrue(target.refusal(delete(tree.root + "/linkdir/secret.log")).orElse("").contains("is a symbolic link"));
+    assertEquals(java.util.Optional.empty(), target.refusal(delete(tree.root + "/old.log")), "live would delete it");
+    assertEquals(java.util.Optional.empty(), target.refusal(delete(tree.root + "/gone.log")), "already gone: done, not refused");
+    assertTrue(Files.exists(tree.root.resolve("old.log")) && Files.exists(tree.root.resolve("young.log")));
+  }
 }

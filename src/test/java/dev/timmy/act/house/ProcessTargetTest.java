@@ -116,4 +116,34 @@ class ProcessTargetTest {
     assertThrows(ActionRefused.class, () -> target.perform(
         new ProposalItem("x", ActionKind.STOP_PROCESS, "host", Map.of("name", "sleep"), "H", "t", "t", List.of(), List.of())));
   }
+
+  @Test
+  void a_process_whose_arguments_name_a_stoppable_process_is_not_that_process(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Path log = Files.writeString(tmp.resolve("claude"), "log\n");
+    Process tail = start("tail", "/usr/bin/tail", "-f", log.toString());
+    ProcessTarget claude = new ProcessTarget(List.of("claude"), Duration.ofMillis(100));
+    String why = assertThrows(ActionRefused.class, () -> claude.perform(stop(tail.pid(), "claude"))).getMessage();
+    assertTrue(why.contains("/usr/bin/tail is not among house.stoppableProcesses"), why);
+    assertTrue(tail.isAlive());
+  }
+
+  @Test
+  void pid_1_and_timmy_itself_are_refused_before_anything_is_looked_up_in_dry_run_too() {
+    ProcessTarget any = new ProcessTarget(List.of("init", "systemd", "launchd", "java"), Duration.ofMillis(100));
+    assertTrue(any.refusal(stop(1, "systemd")).orElse("").contains("init process"));
+    assertTrue(any.refusal(stop(0, "systemd")).orElse("").contains("init process"));
+    assertTrue(any.refusal(stop(ProcessHandle.current().pid(), "java")).orElse("").contains("it is Timmy"));
+    assertThrows(ActionRefused.class, () -> any.perform(stop(1, "systemd")));
+  }
+
+  @Test
+  void dry_run_refuses_a_process_whose_executable_is_not_the_name_without_signalling_it() throws Exception {
+    Process p = start("sleep", "/bin/sleep", "300");
+    ProcessTarget both = new ProcessTarget(List.of("sleep", "ollama"), Duration.ofMillis(100));
+    assertEquals("refused to stop pid " + p.pid() + ": it is sleep now, the proposal says ollama",
+        both.refusal(stop(p.pid(), "ollama")).orElse(""));
+    assertEquals(java.util.Optional.empty(), both.refusal(stop(p.pid(), "sleep")), "live would stop it");
+    assertTrue(p.isAlive());
+  }
 }

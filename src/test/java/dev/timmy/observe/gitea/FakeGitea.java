@@ -31,6 +31,8 @@ import okhttp3.HttpUrl;
  * counts and the swagger contract test.
  */
 public final class FakeGitea extends Dispatcher {
+  /** The token's user: Timmy writes as this login here. */
+  public static final String TIMMY = "timmy";
   public final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   public final Map<String, FakeRepo> repos = new TreeMap<>();
   public Instant now = Instant.parse("2026-11-23T09:00:00Z");
@@ -97,7 +99,7 @@ public final class FakeGitea extends Dispatcher {
 
   private MockResponse handle(RecordedRequest r) {
     if (r.getMethod().equals("GET") && r.getUrl().encodedPath().equals("/api/v1/user")) {
-      return json(200, FakeRepo.user("timmy"));   // the token's user: Timmy writes as "timmy" here
+      return json(200, FakeRepo.user(TIMMY));
     }
     Matcher m = REPO.matcher(r.getUrl().encodedPath());
     FakeRepo repo = m.matches() ? repos.get(m.group(1) + "/" + m.group(2)) : null;

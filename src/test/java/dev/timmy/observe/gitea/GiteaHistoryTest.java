@@ -80,9 +80,9 @@ class GiteaHistoryTest {
         new PastPull("alex/app", 12, "kimi-code", true, daysAgo(2), 0, 1, List.of(), daysAgo(4))), h.pulls());
     assertEquals(List.of(new PastIssue("alex/app", 2, List.of("kimi-code"), daysAgo(2))), h.issues(),
         "#3 was updated within the window but closed before it");
-    // full read: issues, open pulls, comments, reviews + status of #10; history: closed issues,
-    // one page of closed pulls (it reaches #13, closed before the window), reviews + status + comments of #11 and #12
-    assertEquals(5 + 2 + 2 * 3, t.gitea.requests.size(), t.gitea.lines().toString());
+    // Timmy's own login (once); full read: issues, open pulls, comments, reviews + status of #10; history: closed
+    // issues, one page of closed pulls (it reaches #13, closed before the window), reviews + status + comments of #11 and #12
+    assertEquals(1 + 5 + 2 + 2 * 3, t.gitea.requests.size(), t.gitea.lines().toString());
     assertEquals(0, requests("/pulls/13/"), "nothing is read of a pull closed before the window");
     assertTrue(t.gitea.lines().stream().anyMatch(l -> l.contains("/pulls?state=closed&sort=recentclose")), t.gitea.lines().toString());
     assertTrue(t.gitea.lines().stream().anyMatch(l -> l.contains("/issues?state=closed&type=issues&since=")), t.gitea.lines().toString());

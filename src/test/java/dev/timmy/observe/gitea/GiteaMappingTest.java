@@ -98,10 +98,10 @@ class GiteaMappingTest {
   @Test
   void last_activity_is_the_latest_comment_of_the_issue() {
     List<Comment> comments = List.of(
-        GiteaMapping.comment("o/r", comment(1, 7, false, "kimi-code", T0.plusSeconds(3600), "on it")),
-        GiteaMapping.comment("o/r", comment(2, 7, false, "alex", T0.plusSeconds(7200), "thanks")),
-        GiteaMapping.comment("o/r", comment(3, 8, false, "mara", T0.plusSeconds(9000), "other issue")));
-    Issue issue = GiteaMapping.issue("o/r", issue(7, "mara", T0.plusSeconds(8000), 2), comments);
+        GiteaMapping.comment("o/r", comment(1, 7, false, "kimi-code", T0.plusSeconds(3600), "on it"), "timmy"),
+        GiteaMapping.comment("o/r", comment(2, 7, false, "alex", T0.plusSeconds(7200), "thanks"), "timmy"),
+        GiteaMapping.comment("o/r", comment(3, 8, false, "mara", T0.plusSeconds(9000), "other issue"), "timmy"));
+    Issue issue = GiteaMapping.issue("o/r", issue(7, "mara", T0.plusSeconds(8000), 2), comments, "timmy");
     assertEquals(T0.plusSeconds(7200), issue.lastActivityAt());
     assertEquals("alex", issue.lastActivityBy());
     assertEquals("o/r#7", issue.subject());
@@ -111,14 +111,14 @@ class GiteaMappingTest {
 
   @Test
   void an_issue_without_comments_was_last_touched_by_its_author_when_updated() {
-    Issue issue = GiteaMapping.issue("o/r", issue(9, "mara", T0.plusSeconds(500), 0), List.of());
+    Issue issue = GiteaMapping.issue("o/r", issue(9, "mara", T0.plusSeconds(500), 0), List.of(), "timmy");
     assertEquals(T0.plusSeconds(500), issue.lastActivityAt());
     assertEquals("mara", issue.lastActivityBy());
   }
 
   @Test
   void a_comment_on_a_pull_belongs_to_the_pull_subject() {
-    Comment c = GiteaMapping.comment("alex/game-bot", comment(9, 24, true, "alex", T0, "do not merge"));
+    Comment c = GiteaMapping.comment("alex/game-bot", comment(9, 24, true, "alex", T0, "do not merge"), "timmy");
     assertEquals("alex/game-bot#24", c.subject());
     assertEquals("alex", c.author());
   }
@@ -130,7 +130,7 @@ class GiteaMappingTest {
     GiteaWire.Issue w = issue(17, "alex", T0, 0);
     GiteaWire.Issue withMs = new GiteaWire.Issue(w.id(), w.url(), w.htmlUrl(), w.number(), w.user(), w.title(), w.body(),
         w.labels(), ms, null, w.assignees(), w.state(), 0, w.createdAt(), w.updatedAt(), null, null, null);
-    Issue issue = GiteaMapping.issue("o/r", withMs, List.of());
+    Issue issue = GiteaMapping.issue("o/r", withMs, List.of(), "timmy");
     assertEquals("v0.4", issue.milestone());
     assertEquals(due, issue.milestoneDueOn());
   }

@@ -27,7 +27,7 @@ class SnapshotRecorderTest {
   void recording_the_demo_backlog_and_loading_it_again_gives_the_same_snapshot(@TempDir Path out) throws IOException {
     DemoHouse.Settings s = DemoHouse.settings(DEMO);
     Backlog backlog = DemoHouse.backlog(DEMO);
-    new SnapshotRecorder("http://hermes.local:3000").write(out, s.now(), s.owner(), s.repos(), DemoHouse.agents(DEMO), backlog);
+    new SnapshotRecorder("http://hermes.local:3000").write(out, s.now(), s.owner(), s.timmyLogin(), s.repos(), DemoHouse.agents(DEMO), backlog);
     Snapshot original = DemoHouse.load(DEMO);
     Snapshot replayed = DemoHouse.load(out);
     assertEquals(original.takenAt(), replayed.takenAt());
@@ -61,7 +61,7 @@ class SnapshotRecorderTest {
           new TestClock(T)).read();
     }
     assertTrue(live.complete(), live.gaps().toString());
-    new SnapshotRecorder("http://gitea.test").write(out, T, new Owner("sam", List.of("on-hold")), List.of("sam/tool"),
+    new SnapshotRecorder("http://gitea.test").write(out, T, new Owner("sam", List.of("on-hold")), FakeGitea.TIMMY, List.of("sam/tool"),
         List.of(), live);
     Backlog replayed = DemoHouse.backlog(out);
     assertEquals(live.issues(), replayed.issues());
@@ -73,7 +73,7 @@ class SnapshotRecorderTest {
   void what_is_recorded_has_only_properties_of_the_gitea_schemas(@TempDir Path out) throws IOException {
     SwaggerSpec spec = SwaggerSpec.loadOrSkip();
     DemoHouse.Settings s = DemoHouse.settings(DEMO);
-    new SnapshotRecorder("http://hermes.local:3000").write(out, s.now(), s.owner(), s.repos(), DemoHouse.agents(DEMO),
+    new SnapshotRecorder("http://hermes.local:3000").write(out, s.now(), s.owner(), s.timmyLogin(), s.repos(), DemoHouse.agents(DEMO),
         DemoHouse.backlog(DEMO));
     List<String> problems = new ArrayList<>();
     for (String repo : s.repos()) {

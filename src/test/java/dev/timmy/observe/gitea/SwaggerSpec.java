@@ -27,17 +27,28 @@ public final class SwaggerSpec {
     this.root = root;
   }
 
-  /** The spec, or the calling test is skipped saying where it was looked for. */
+  /**
+   * The spec, or the calling test is skipped saying where it was looked for; with
+   * {@code -Dtimmy.requireSpec=true} (as {@code .ci/run} sets) a missing spec fails it instead.
+   */
   public static SwaggerSpec loadOrSkip() {
     List<Path> tried = candidates();
-    Path found = tried.stream().filter(Files::isRegularFile).findFirst().orElse(null);
-    assumeTrue(found != null, "Gitea swagger spec not found (looked in " + tried
-        + "); set -Dtimmy.shared=DIR to the shared folder holding " + RELATIVE);
+    Path found = find(tried, Boolean.getBoolean("timmy.requireSpec"));
     try {
       return new SwaggerSpec(Json.mapper().readTree(found.toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The first candidate that exists; none: a skip, or a failure when the spec is required. */
+  static Path find(List<Path> tried, boolean required) {
+    Path found = tried.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+    String missing = "Gitea swagger spec not found (looked in " + tried + "); set -Dtimmy.shared=DIR to the shared folder holding "
+        + RELATIVE;
+    if (found == null && required) throw new AssertionError(missing + " (required: -Dtimmy.requireSpec=true)");
+    assumeTrue(found != null, missing);
+    return found;
   }
 
   static List<Path> candidates() {

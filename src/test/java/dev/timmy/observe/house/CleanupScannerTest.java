@@ -48,7 +48,7 @@ class CleanupScannerTest {
   @Test
   void a_root_that_is_itself_a_link_is_scanned_at_its_real_path() throws Exception {
     Path alias = Files.createSymbolicLink(tree.base.resolve("alias"), tree.root);
-    CleanupReading r = scan(List.of(new CleanupRoot(alias.toString(), 7, 0)), OpenFiles.viaProc());
+    CleanupReading r = scan(List.of(new CleanupRoot(alias.toString(), 7, null)), OpenFiles.viaProc());
     assertEquals(List.of(tree.root + "/old.log", tree.root + "/sub/deep.log"), paths(r));
   }
 
@@ -89,9 +89,22 @@ class CleanupScannerTest {
 
   @Test
   void a_missing_root_is_a_gap_not_a_failure() {
-    CleanupReading r = scan(List.of(new CleanupRoot(tree.base.resolve("gone").toString(), 7, 0)), OpenFiles.viaProc());
+    CleanupReading r = scan(List.of(new CleanupRoot(tree.base.resolve("gone").toString(), 7, null)), OpenFiles.viaProc());
     assertEquals(List.of(), r.files());
     assertEquals(1, r.gaps().size());
     assertTrue(r.gaps().get(0).startsWith("cleanup: root " + tree.base.resolve("gone") + " could not be scanned"), r.gaps().get(0));
+  }
+
+  @Test
+  void a_root_swapped_for_a_link_to_a_system_directory_after_start_is_a_gap_and_yields_nothing() throws Exception {
+    Path alias = Files.createSymbolicLink(tree.base.resolve("alias"), tree.root);
+    List<CleanupRoot> roots = List.of(new CleanupRoot(alias.toString(), 7, null));
+    assertEquals(2, scan(roots, OpenFiles.viaProc()).files().size(), "through the link to its own tree first");
+    Files.delete(alias);
+    Files.createSymbolicLink(alias, Path.of("/etc"));
+    CleanupReading r = scan(roots, OpenFiles.viaProc());
+    assertEquals(List.of(), r.files());
+    assertEquals(1, r.gaps().size(), r.gaps().toString());
+    assertTrue(r.gaps().get(0).contains("resolves to /etc, which is inside the system directory /etc"), r.gaps().get(0));
   }
 }

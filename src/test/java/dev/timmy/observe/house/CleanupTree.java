@@ -36,7 +36,7 @@ public final class CleanupTree {
   }
 
   public List<CleanupRoot> config() {
-    return List.of(new CleanupRoot(root.toString(), 7, 0));
+    return List.of(new CleanupRoot(root.toString(), 7, null));
   }
 
   public Path old(Path file, int size) throws IOException {

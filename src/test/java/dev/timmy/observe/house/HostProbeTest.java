@@ -77,4 +77,16 @@ class HostProbeTest {
         "start " + self.startedAt() + " vs " + started);
     assertTrue(first.processes().stream().allMatch(p -> p.name().equals("java")), "only watched names are listed");
   }
+
+  @Test
+  void a_process_is_watched_by_its_executable_never_by_its_arguments() throws Exception {
+    Process tail = new ProcessBuilder("/usr/bin/tail", "-f", "/dev/null", "java").start();
+    try {
+      HostReading r = new HostProbe(List.of("java", "null"), List.of()).read();
+      assertTrue(r.processes().stream().noneMatch(p -> p.pid() == tail.pid()), "tail -f /dev/null java is tail: " + r.processes());
+      assertTrue(r.processes().stream().anyMatch(p -> p.pid() == ProcessHandle.current().pid()));
+    } finally {
+      tail.destroyForcibly();
+    }
+  }
 }

@@ -42,9 +42,9 @@ class HouseSourcesTest {
         new LoopSpec("heartbeat", LoopKind.HEARTBEAT, 300, beat.toString(), null, null, null, null, List.of("/bin/true"), null),
         new LoopSpec("jvm", LoopKind.PROCESS, 60, null, null, "java", null, null, null, null),
         new LoopSpec("ci-main", LoopKind.CI, 0, null, null, null, "alex/hermes-dashboard", "main", null, null));
-    List<CleanupRoot> cleanup = List.of(new CleanupRoot(root.toString(), 7, 0), new CleanupRoot(tmp.resolve("gone").toString(), 7, 0));
+    List<CleanupRoot> cleanup = List.of(new CleanupRoot(root.toString(), 7, null), new CleanupRoot(tmp.resolve("gone").toString(), 7, null));
     HouseConfig c = new HouseConfig(ollamaUrl, "qwen3:8b", "qwen3:14b", "30m", List.of("ollama"), List.of(), List.of("/"),
-        cleanup, loops, null, 0);
+        cleanup, loops, null, null);
     assertEquals(List.of(), c.problems("house."));
     return c;
   }
