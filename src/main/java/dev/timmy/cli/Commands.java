@@ -1,18 +1,16 @@
 package dev.timmy.cli;
 
-import dev.timmy.Sanitizer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
-import dev.timmy.config.Bundled;
+import dev.timmy.Sanitizer;
+import dev.timmy.bench.Benchmark;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.DecisionDiff;
-import dev.timmy.decide.EvaluationException;
 import dev.timmy.decide.Explanation;
 import dev.timmy.decide.RuleBook;
-import dev.timmy.decide.RuleError;
+import dev.timmy.config.Bundled;
 import dev.timmy.decide.RuleErrors;
 import dev.timmy.facts.Snapshot;
-import dev.timmy.bench.Benchmark;
 import dev.timmy.mcp.McpCommand;
 import dev.timmy.observe.DemoHouse;
 import dev.timmy.scenarios.ScenarioReport;
@@ -26,12 +24,26 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The CLI commands. Each returns an exit code; decisions go to out, problems to err. */
+/**
+ * The CLI commands, declared for picocli (help, "did you mean" on typos, shell completion). Each
+ * returns an exit code; decisions go to out, problems to err. Failures of the rules, the input or
+ * the evaluation are mapped to exit code 1 by {@link Cli}; a command line picocli cannot parse is 2.
+ */
+@Command(name = "timmy", mixinStandardHelpOptions = true, version = "timmy 0.1.0",
+    description = "The orchestrator of a small software house of AI agents.",
+    subcommands = {HelpCommand.class, AutoComplete.GenerateCompletion.class},
+    footer = {"", "Exit codes: 0 ok · 1 failed (rule errors, failed scenarios, bad input) · 2 bad command line."})
 public final class Commands {
   private final PrintStream out;
   private final PrintStream err;
@@ -41,115 +53,29 @@ public final class Commands {
     this.err = err;
   }
 
-  public int run(String command, List<String> words) {
-    try {
-      return switch (command) {
-        case "evaluate" -> evaluate(Args.parse(words, Set.of("fixtures", "rules", "now"), Set.of("json")));
-        case "explain" -> explain(Args.parse(words, Set.of("fixtures", "rules", "now"), Set.of("json")));
-        case "simulate" -> simulate(Args.parse(words, Set.of("fixtures", "rules", "against", "now"), Set.of("json")));
-        case "test-rules" -> testRules(Args.parse(words, Set.of("rules", "scenarios"), Set.of()));
-        case "bench" -> bench(Args.parse(words, Set.of("rules", "sizes", "runs"), Set.of("json")));
-        case "serve" -> serve(Args.parse(words, Set.of("config", "port"), Set.of("live")));
-        case "snapshot" -> recordSnapshot(Args.parse(words, Set.of("config", "out"), Set.of()));
-        case "mcp" -> mcp(Args.parse(words, Set.of("config", "rules", "fixtures"), Set.of("admin")));
-        default -> throw new Args.UsageException("unknown command " + command);
-      };
-    } catch (RuleErrors e) {
-      err.println("timmy: the rules do not compile:");
-      for (RuleError r : e.errors()) err.println(Sanitizer.terminal(r.toString()));
-      return 1;
-    } catch (EvaluationException e) {
-      err.println("timmy: evaluation failed: " + Sanitizer.terminal(e.getMessage()));
-      return 1;
-    } catch (IOException e) {
-      err.println("timmy: " + e.getMessage());
-      return 1;
-    } catch (IllegalArgumentException e) {
-      err.println("timmy: " + e.getMessage());
-      return 1;
-    }
+  @Spec CommandSpec spec;
+
+  /** Where a house and its rules come from, for the commands that evaluate one. */
+  static final class House {
+    @Option(names = "--fixtures", paramLabel = "DIR", defaultValue = Bundled.FIXTURES,
+        description = "A recorded house (default: ${DEFAULT-VALUE}, or the bundled demo house when absent here).")
+    String fixtures;
+
+    @Option(names = "--rules", paramLabel = "DIR", defaultValue = Bundled.RULES,
+        description = "The rules (default: ${DEFAULT-VALUE}, or the bundled rules when absent here).")
+    String rules;
+
+    @Option(names = "--now", paramLabel = "ISO-8601", description = "Evaluate as of this instant, e.g. 2026-11-23T09:00:00Z.")
+    Instant now;
   }
 
-  private int testRules(Args a) throws RuleErrors, IOException {
-    ScenarioRunner runner = ScenarioRunner.open(rules(a.get("rules", Bundled.RULES)));
-    ScenarioReport report = runner.runAll(Path.of(a.get("scenarios", "fixtures/scenarios")));
-    report.lines().forEach(out::println);
-    return report.ok() ? 0 : 1;
+  private Snapshot snapshot(String fixtures, Instant now) throws IOException {
+    Snapshot s = DemoHouse.load(said(Bundled.fixtures(fixtures), "fixtures/demo/ (demo house)"));
+    return now == null ? s : s.at(now);
   }
 
-  private int bench(Args a) throws RuleErrors, IOException {
-    List<Integer> sizes = new ArrayList<>();
-    for (String n : a.get("sizes", "1000,10000,100000").split(",")) {
-      try {
-        sizes.add(Integer.parseInt(n.trim()));
-      } catch (NumberFormatException e) {
-        throw new Args.UsageException("--sizes: expected numbers separated by commas, found " + n);
-      }
-    }
-    new Benchmark(out).run(rules(a.get("rules", Bundled.RULES)), sizes, a.getInt("runs", 15), a.has("json"));
-    return 0;
-  }
-
-  private int evaluate(Args a) throws RuleErrors, IOException {
-    Snapshot s = snapshot(a);
-    Decision d = RuleBook.open(rules(a.get("rules", Bundled.RULES))).evaluate(s);
-    out.print(a.has("json") ? json(d) : new TextReport(s).backlog(d));
-    return 0;
-  }
-
-  private int explain(Args a) throws RuleErrors, IOException {
-    if (a.positionals().size() != 1) throw new Args.UsageException("explain needs one SUBJECT, e.g. alex/game-bot#3");
-    Snapshot s = snapshot(a);
-    Decision d = RuleBook.open(rules(a.get("rules", Bundled.RULES))).evaluate(s);
-    Explanation x = Explanation.of(d, a.positionals().get(0));
-    out.print(a.has("json") ? json(x) : new TextReport(s).explain(x));
-    return x.empty() ? 1 : 0;
-  }
-
-  private int simulate(Args a) throws RuleErrors, IOException {
-    if (!a.has("rules")) throw new Args.UsageException("simulate needs --rules DIR (the candidate rules)");
-    Snapshot s = snapshot(a);
-    Decision live = RuleBook.open(rules(a.get("against", Bundled.RULES))).evaluate(s);
-    Decision candidate = RuleBook.open(Path.of(a.get("rules", ""))).evaluate(s);
-    DecisionDiff diff = DecisionDiff.between(live, candidate);
-    out.print(a.has("json") ? json(diff) : DiffReport.render(diff));
-    return 0;
-  }
-
-  private int serve(Args a) {
-    ServeOptions options = ServeOptions.defaults().live(a.has("live"));
-    if (a.has("port")) options = options.port(a.getInt("port", 0));
-    return new Serve(Sanitizer.stream(out), Sanitizer.stream(err), System.getenv()).run(configFile(a), options);
-  }
-
-  /** The MCP tools over stdio: only protocol on stdout, so anything else printed there goes to stderr. */
-  private int mcp(Args a) {
-    if (a.has("config") && (a.has("rules") || a.has("fixtures"))) {
-      throw new Args.UsageException("mcp: --rules and --fixtures pick the demo house; with --config the config names them");
-    }
-    PrintStream protocol = out;
-    if (out == System.out) System.setOut(err);
-    return new McpCommand(err, System.getenv()).run(configFile(a), path(a, "rules"), path(a, "fixtures"), a.has("admin"),
-        System.in, protocol);
-  }
-
-  private static Path path(Args a, String name) {
-    return a.has(name) ? Path.of(a.get(name, "")) : null;
-  }
-
-  private int recordSnapshot(Args a) throws IOException {
-    if (!a.has("out")) throw new Args.UsageException("snapshot needs --out DIR (where to write the recording)");
-    try {
-      new SnapshotCommand(out, System.getenv(), InstantSource.system()).record(configFile(a), Path.of(a.get("out", "")));
-      return 0;
-    } catch (ServiceException e) {
-      e.problems().forEach(p -> err.println("timmy: " + p));
-      return 1;
-    }
-  }
-
-  private static Path configFile(Args a) {
-    return a.has("config") ? Path.of(a.get("config", "")) : null;
+  private Snapshot snapshot(House h) throws IOException {
+    return snapshot(h.fixtures, h.now);
   }
 
   /** The rules directory; the bundled rules (said on err) when the default one is absent here. */
@@ -162,16 +88,97 @@ public final class Commands {
     return l.path();
   }
 
-  private Snapshot snapshot(Args a) throws IOException {
-    Snapshot s = DemoHouse.load(said(Bundled.fixtures(a.get("fixtures", Bundled.FIXTURES)), "fixtures/demo/ (demo house)"));
-    if (a.has("now")) {
-      try {
-        s = s.at(Instant.parse(a.get("now", "")));
-      } catch (DateTimeParseException e) {
-        throw new Args.UsageException("--now: expected an ISO-8601 instant like 2026-11-23T09:00:00Z, found " + a.get("now", ""));
-      }
+  @Command(name = "evaluate", description = "Rank, route and explain the backlog of a recorded house.")
+  int evaluate(@Mixin House house, @Option(names = "--json", description = "The whole decision as JSON.") boolean json)
+      throws RuleErrors, IOException {
+    Snapshot s = snapshot(house);
+    Decision d = RuleBook.open(rules(house.rules)).evaluate(s);
+    out.print(json ? json(d) : new TextReport(s).backlog(d));
+    return 0;
+  }
+
+  @Command(name = "explain", description = {"Why SUBJECT (owner/repo#N, agent:NAME, model:NAME, loop:NAME, file:PATH, host)",
+      "has its priority, route and proposals, and why not the others."})
+  int explain(@Parameters(paramLabel = "SUBJECT", description = "e.g. alex/game-bot#3") String subject, @Mixin House house,
+      @Option(names = "--json", description = "The explanation as JSON.") boolean json) throws RuleErrors, IOException {
+    Snapshot s = snapshot(house);
+    Explanation x = Explanation.of(RuleBook.open(rules(house.rules)).evaluate(s), subject);
+    out.print(json ? json(x) : new TextReport(s).explain(x));
+    return x.empty() ? 1 : 0;
+  }
+
+  @Command(name = "test-rules", description = "Run the policy scenarios against the rules.")
+  int testRules(
+      @Option(names = "--rules", paramLabel = "DIR", defaultValue = Bundled.RULES, description = "default: ${DEFAULT-VALUE}") String rules,
+      @Option(names = "--scenarios", paramLabel = "DIR", defaultValue = "fixtures/scenarios",
+          description = "default: ${DEFAULT-VALUE}") Path scenarios) throws RuleErrors, IOException {
+    ScenarioReport report = ScenarioRunner.open(rules(rules)).runAll(scenarios);
+    report.lines().forEach(out::println);
+    return report.ok() ? 0 : 1;
+  }
+
+  @Command(name = "simulate", description = "The decision diff of candidate rules against the live ones.")
+  int simulate(
+      @Option(names = "--rules", paramLabel = "DIR", required = true, description = "The candidate rules.") Path candidate,
+      @Option(names = "--against", paramLabel = "DIR", defaultValue = Bundled.RULES, description = "default: ${DEFAULT-VALUE}")
+      String live,
+      @Option(names = "--fixtures", paramLabel = "DIR", defaultValue = Bundled.FIXTURES, description = "default: ${DEFAULT-VALUE}")
+      String fixtures,
+      @Option(names = "--now", paramLabel = "ISO-8601") Instant now,
+      @Option(names = "--json") boolean json) throws RuleErrors, IOException {
+    Snapshot s = snapshot(fixtures, now);
+    DecisionDiff diff = DecisionDiff.between(RuleBook.open(rules(live)).evaluate(s), RuleBook.open(candidate).evaluate(s));
+    out.print(json ? json(diff) : DiffReport.render(diff));
+    return 0;
+  }
+
+  @Command(name = "serve", description = "Run the cycle loop and the API (dry-run unless --live).")
+  int serve(@Option(names = "--config", paramLabel = "FILE", description = "timmy.yml (default: the bundled demo house)") Path config,
+      @Option(names = "--port", paramLabel = "N", description = "overrides service.port; 0 picks a free port") Integer port,
+      @Option(names = "--live", description = "act for real, within the authority limits") boolean live) {
+    ServeOptions options = ServeOptions.defaults().live(live);
+    if (port != null) options = options.port(port);
+    return new Serve(Sanitizer.stream(out), Sanitizer.stream(err), System.getenv()).run(config, options);
+  }
+
+  @Command(name = "mcp", description = {"The MCP tools over stdio (the demo house, evaluated once; or a running Timmy's journal).",
+      "The running server serves the same tools at POST /mcp."})
+  int mcp(@Option(names = "--config", paramLabel = "FILE", description = "read a running Timmy's journal") Path config,
+      @Option(names = "--rules", paramLabel = "DIR", description = "the demo house's rules (absolute: clients start us elsewhere)")
+      Path rules,
+      @Option(names = "--fixtures", paramLabel = "DIR", description = "the demo house (absolute)") Path fixtures,
+      @Option(names = "--admin", description = "allow simulate (stdio has no token)") boolean admin) {
+    if (config != null && (rules != null || fixtures != null)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "mcp: --rules and --fixtures pick the demo house; with --config the config names them");
     }
-    return s;
+    // Only protocol on stdout: anything else printed there goes to stderr.
+    PrintStream protocol = out;
+    if (out == System.out) System.setOut(err);
+    return new McpCommand(err, System.getenv()).run(config, rules, fixtures, admin, System.in, protocol);
+  }
+
+  @Command(name = "snapshot", description = "Save a live Gitea sync as fixtures in the demo format.")
+  int snapshot(@Option(names = "--out", paramLabel = "DIR", required = true, description = "where to write the recording") Path dir,
+      @Option(names = "--config", paramLabel = "FILE") Path config) throws IOException {
+    try {
+      new SnapshotCommand(out, System.getenv(), InstantSource.system()).record(config, dir);
+      return 0;
+    } catch (ServiceException e) {
+      e.problems().forEach(p -> err.println("timmy: " + p));
+      return 1;
+    }
+  }
+
+  @Command(name = "bench", description = "Benchmark full evaluations on synthetic backlogs against a plain-Java floor.")
+  int bench(@Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "1000,10000,100000",
+          description = "default: ${DEFAULT-VALUE}") List<Integer> sizes,
+      @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "default: ${DEFAULT-VALUE}") int runs,
+      @Option(names = "--rules", paramLabel = "DIR", defaultValue = Bundled.RULES, description = "default: ${DEFAULT-VALUE}") String rules,
+      @Option(names = "--json", description = "The medians as JSON.") boolean json)
+      throws RuleErrors, IOException {
+    new Benchmark(out).run(rules(rules), sizes, runs, json);
+    return 0;
   }
 
   static String json(Object value) {

@@ -157,10 +157,42 @@ class CliTest {
   }
 
   @Test
-  void unknown_options_are_refused() {
+  void unknown_options_are_refused_with_a_suggestion() {
     Run r = run("evaluate", "--fixture", "x");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("unknown option --fixture"));
+    assertTrue(r.err().contains("Unknown options: '--fixture'"), r.err());
+    assertTrue(r.err().contains("Possible solutions: --fixtures"), r.err());
+    assertEquals("", r.out(), "nothing was evaluated");
+  }
+
+  @Test
+  void a_bad_value_or_a_missing_subject_is_a_usage_error_that_says_what_was_expected() {
+    Run now = run("evaluate", "--now", "yesterday");
+    assertEquals(2, now.code());
+    assertTrue(now.err().contains("expected an ISO-8601 instant like 2026-11-23T09:00:00Z, found yesterday"), now.err());
+    Run subject = run("explain");
+    assertEquals(2, subject.code());
+    assertTrue(subject.err().contains("Missing required parameter: 'SUBJECT'"), subject.err());
+  }
+
+  @Test
+  void help_lists_every_command_and_no_arguments_is_a_usage_error() {
+    Run help = run("--help");
+    assertEquals(0, help.code());
+    for (String c : List.of("evaluate", "explain", "test-rules", "simulate", "serve", "snapshot", "mcp", "bench",
+        "generate-completion")) {
+      assertTrue(help.out().contains("  " + c + " "), c + " in\n" + help.out());
+    }
+    assertEquals(0, run("help", "explain").code());
+    assertEquals(2, run().code());
+  }
+
+  @Test
+  void the_completion_script_completes_the_commands() {
+    Run r = run("generate-completion");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("#!/usr/bin/env bash"), r.out());
+    assertTrue(r.out().contains("evaluate") && r.out().contains("--fixtures"), "commands and their options are completed");
   }
 
   static Stream<JsonNode> stream(JsonNode array) {
