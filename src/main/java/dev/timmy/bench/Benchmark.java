@@ -1,5 +1,8 @@
 package dev.timmy.bench;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.timmy.Json;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.RuleBook;
 import dev.timmy.decide.RuleErrors;
@@ -8,59 +11,112 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Full evaluations of synthetic backlogs (20 agents) with the policy in a rules directory, beside
- * a plain-Java implementation of the default priority scoring on the same facts (the floor).
- * Prints figures; asserts nothing — targets are read by people, not by a timed test.
+ * a plain-Java implementation of the default priority scoring on the same facts (the floor), and
+ * the cycle of the live session after 1% of the issues (and pulls) changed. Prints figures
+ * (medians); asserts nothing — targets are read by people, not by a timed test.
  */
 public final class Benchmark {
+  /** The medians of one backlog size. */
+  public record Size(int issues, int facts, double fullMs, double scoringMs, double floorMs, double incrementalMs,
+      int incrementalChanged, int firings, long heapMb, @JsonIgnore int incrementalFirings) {}
+
+  /** What {@code bench --json} prints. */
+  public record Report(String rulesRevision, List<Size> sizes) {}
+
+  private static final int WARM_UP = 5;
+  /** The service's evaluation deadline guards a cycle; here it would only cut a large, slow size short. */
+  private static final Duration NO_DEADLINE = Duration.ofHours(1);
   private final PrintStream out;
 
   public Benchmark(PrintStream out) {
     this.out = out;
   }
 
-  public void run(Path rules, List<Integer> sizes, int runs) throws RuleErrors, IOException {
+  public void run(Path rules, List<Integer> sizes, int runs, boolean json) throws RuleErrors, IOException {
     long t0 = System.nanoTime();
-    RuleBook book = RuleBook.open(rules);
+    RuleBook book = RuleBook.open(rules, NO_DEADLINE);
+    long compileMs = (System.nanoTime() - t0) / 1_000_000;
     RuleBook scoring = scoringOnly(rules);
-    out.printf("rules %s compiled in %d ms; %d runs per size, median reported; JVM max heap %d MB%n",
-        book.revision(), (System.nanoTime() - t0) / 1_000_000, runs, Runtime.getRuntime().maxMemory() >> 20);
-    out.printf("full = every rule; scoring = classify.drl + priority.drl only, the same work as the floor%n");
-    out.printf("%8s %8s %10s %10s %8s %11s %9s %11s %13s %10s%n", "issues", "facts", "full ms", "firings", "heap MB",
-        "scoring ms", "floor ms", "full/floor", "scoring/floor", "full/1k");
+    if (!json) {
+      out.printf("rules %s compiled in %d ms; %d runs per size after %d warm-up runs, median reported; JVM max heap %d MB%n",
+          book.revision(), compileMs, runs, WARM_UP, Runtime.getRuntime().maxMemory() >> 20);
+      out.printf("full = every rule, fresh session; scoring = classify.drl + priority.drl only, the floor's work;%n"
+          + "incr = the live session's cycle after 1%% of the issues and pulls changed%n");
+      out.printf("%8s %8s %9s %9s %8s %10s %9s %9s %8s %10s %10s %10s %10s %9s%n", "issues", "facts", "full ms", "firings",
+          "heap MB", "scoring ms", "floor ms", "incr ms", "changed", "incr fired", "full/floor", "scor/floor", "incr/full", "full/1k");
+    }
+    List<Size> figures = new ArrayList<>();
     for (int size : sizes) {
-      Snapshot s = SyntheticHouse.generate(size, 20, 42);
-      for (int i = 0; i < 5; i++) { // warm-up: let the JIT settle before measuring
-        book.evaluate(s);
-        scoring.evaluate(s);
-        PriorityFloor.rank(s);
+      Size f = measure(book, scoring, size, runs);
+      figures.add(f);
+      if (!json) {
+        out.printf("%8d %8d %9.1f %9d %8d %10.1f %9.2f %9.1f %8d %10d %10.1f %10.1f %9.0f%% %9.2f%n", f.issues(), f.facts(),
+            f.fullMs(), f.firings(), f.heapMb(), f.scoringMs(), f.floorMs(), f.incrementalMs(), f.incrementalChanged(), f.incrementalFirings(),
+            f.fullMs() / Math.max(f.floorMs(), 1e-3), f.scoringMs() / Math.max(f.floorMs(), 1e-3),
+            100 * f.incrementalMs() / f.fullMs(), f.fullMs() / (size / 1000.0));
       }
-      List<Long> drools = new ArrayList<>();
-      List<Long> scored = new ArrayList<>();
-      List<Long> floor = new ArrayList<>();
-      Decision last = null;
-      for (int i = 0; i < runs; i++) {
-        long a = System.nanoTime();
-        last = book.evaluate(s);
-        drools.add(System.nanoTime() - a);
-        long b = System.nanoTime();
-        scoring.evaluate(s);
-        scored.add(System.nanoTime() - b);
-        long c = System.nanoTime();
-        PriorityFloor.rank(s);
-        floor.add(System.nanoTime() - c);
+    }
+    if (json) {
+      out.println(render(new Report(book.revision(), figures)));
+    } else {
+      long r = System.nanoTime();
+      book.reload(); // the same files compiled again in a warm JVM: what a hot reload costs
+      out.printf("hot reload of the rules (warm JVM): %d ms%n", (System.nanoTime() - r) / 1_000_000);
+    }
+  }
+
+  private static Size measure(RuleBook book, RuleBook scoring, int size, int runs) {
+    Snapshot s = SyntheticHouse.generate(size, 20, 42);
+    Random rnd = new Random(size);
+    List<BacklogChanges.Step> steps = new ArrayList<>();
+    for (int i = 0; i < WARM_UP + runs; i++) steps.add(BacklogChanges.apply(s, 0.01, rnd));
+    book.restart();
+    book.decide(s);
+    List<Long> full = new ArrayList<>();
+    List<Long> scored = new ArrayList<>();
+    List<Long> floor = new ArrayList<>();
+    List<Long> incremental = new ArrayList<>();
+    Decision last = null;
+    int incrementalFirings = 0;
+    for (int i = 0; i < WARM_UP + runs; i++) { // the first runs warm the JIT up and are not counted
+      boolean counted = i >= WARM_UP;
+      long a = System.nanoTime();
+      last = book.evaluate(s);
+      long b = System.nanoTime();
+      scoring.evaluate(s);
+      long c = System.nanoTime();
+      PriorityFloor.rank(s);
+      long d = System.nanoTime();
+      Decision step = book.decide(steps.get(i).snapshot());
+      long e = System.nanoTime();
+      incrementalFirings = step.firings();
+      book.decide(s); // back to the base snapshot, untimed: the next change is again 1%
+      if (counted) {
+        full.add(b - a);
+        scored.add(c - b);
+        floor.add(d - c);
+        incremental.add(e - d);
       }
-      long heap = heapAfterGc(last);
-      double dm = median(drools) / 1e6;
-      double sm = median(scored) / 1e6;
-      double fm = median(floor) / 1e6;
-      out.printf("%8d %8d %10.1f %10d %8d %11.1f %9.2f %11.1f %13.1f %10.2f%n", size, s.facts().size(), dm,
-          last.firings(), heap >> 20, sm, fm, dm / Math.max(fm, 1e-3), sm / Math.max(fm, 1e-3), dm / (size / 1000.0));
+    }
+    book.restart();
+    int changed = steps.get(WARM_UP).changed();
+    return new Size(size, s.facts().size(), median(full), median(scored), median(floor), median(incremental), changed,
+        last.firings(), heapAfterGc(last) >> 20, incrementalFirings);
+  }
+
+  private static String render(Report r) {
+    try {
+      return Json.mapper().writeValueAsString(r);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -71,7 +127,7 @@ public final class Benchmark {
       Files.copy(rules.resolve(name), dir.resolve(name));
     }
     try {
-      return RuleBook.open(dir);
+      return RuleBook.open(dir, NO_DEADLINE);
     } finally {
       for (String name : List.of("classify.drl", "priority.drl")) Files.deleteIfExists(dir.resolve(name));
       Files.deleteIfExists(dir);
@@ -87,9 +143,9 @@ public final class Benchmark {
     return used;
   }
 
-  private static double median(List<Long> values) {
-    List<Long> sorted = new ArrayList<>(values);
+  private static double median(List<Long> nanos) {
+    List<Long> sorted = new ArrayList<>(nanos);
     Collections.sort(sorted);
-    return sorted.get(sorted.size() / 2);
+    return sorted.get(sorted.size() / 2) / 1e6;
   }
 }

@@ -174,9 +174,10 @@ public final class Commands {
   int bench(@Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "1000,10000,100000",
           description = "default: ${DEFAULT-VALUE}") List<Integer> sizes,
       @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "default: ${DEFAULT-VALUE}") int runs,
-      @Option(names = "--rules", paramLabel = "DIR", defaultValue = Bundled.RULES, description = "default: ${DEFAULT-VALUE}") String rules)
+      @Option(names = "--rules", paramLabel = "DIR", defaultValue = Bundled.RULES, description = "default: ${DEFAULT-VALUE}") String rules,
+      @Option(names = "--json", description = "The medians as JSON.") boolean json)
       throws RuleErrors, IOException {
-    new Benchmark(out).run(rules(rules), sizes, runs);
+    new Benchmark(out).run(rules(rules), sizes, runs, json);
     return 0;
   }
 

@@ -5,7 +5,7 @@ import java.util.List;
 /** Which rule produced a derived fact, and from which facts (described in words). */
 public record Because(String ruleId, String title, List<String> facts) {
   public Because {
-    facts = List.copyOf(facts);
+    facts = MatchedFacts.copyOf(facts);
   }
 
   /** For items Java derives between the phases (ranking, capacity-aware choice). */

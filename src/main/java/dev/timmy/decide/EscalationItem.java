@@ -5,6 +5,6 @@ import java.util.List;
 /** Something for Alex, with the rule that raised it. */
 public record EscalationItem(String subject, String reason, String ruleId, String title, List<String> facts) {
   public EscalationItem {
-    facts = List.copyOf(facts);
+    facts = MatchedFacts.copyOf(facts);
   }
 }

@@ -10,68 +10,56 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.kie.api.event.rule.AgendaEventListener;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
-import org.kie.api.runtime.ClassObjectFilter;
-import org.kie.api.runtime.KieSession;
 
 /**
- * One evaluation of one snapshot in a fresh session, in three firings. First: classification,
- * priority parts and every decision that needs nothing more. Then Java sums the priorities, ranks
- * the backlog and inserts {@link Ranked}; the second firing routes what the rules admit to their
+ * One evaluation of one snapshot in a {@link RuleSession} (fresh, or living across cycles and
+ * told only what changed), in three firings. First: classification, priority parts and every
+ * decision that needs nothing more. Then Java sums the priorities, ranks the backlog and brings
+ * the {@link Ranked} facts up to date; the second firing routes what the rules admit to their
  * routing window (route scores and exclusions). Then Java chooses routes within capacity and
- * inserts {@link Chosen}; the third firing acts on the choice (dispatch, escalate unroutable top
- * work). Only rules that match Ranked or Chosen wait for the later firings. A firing limit
- * guards against runaway rules.
+ * brings the {@link Chosen} facts up to date; the third firing acts on the choice (dispatch,
+ * escalate unroutable top work). Only rules that match Ranked or Chosen wait for the later
+ * firings. A firing limit per cycle guards against runaway rules.
  */
 final class Evaluation {
+  /**
+   * Parts in a canonical order, whatever order the session holds them in (a live session holds
+   * them in the order they were last derived, which differs from a fresh one's).
+   */
+  private static final Comparator<Scored> STRONGEST_FIRST = Comparator.comparingInt(Scored::points).reversed()
+      .thenComparing(Scored::ruleId).thenComparing(Scored::reason);
+
   private final RuleSet rules;
+  private final RuleSession live;
   private final int firingLimit;
   /** Set while running, read by the watchdog: the session to halt and who is firing. */
-  private volatile KieSession session;
-  private volatile Provenance provenance;
+  private volatile RuleSession session;
+  private volatile boolean halted;
 
-  Evaluation(RuleSet rules) {
-    this(rules, 0);
-  }
-
-  /** {@code firingLimit} 0 means the default: 10,000 plus 50 per fact. */
-  Evaluation(RuleSet rules, int firingLimit) {
+  private Evaluation(RuleSet rules, RuleSession live, int firingLimit) {
     this.rules = rules;
+    this.live = live;
     this.firingLimit = firingLimit;
   }
 
+  /** In a fresh session, disposed after; {@code firingLimit} 0 means the default: 10,000 plus 50 per fact. */
+  static Evaluation fresh(RuleSet rules, int firingLimit) {
+    return new Evaluation(rules, null, firingLimit);
+  }
+
+  /** In a session that lives across cycles; a failure leaves it unusable (start a fresh one). */
+  static Evaluation in(RuleSession live) {
+    return new Evaluation(live.rules(), live, 0);
+  }
+
   Decision run(Snapshot snapshot) {
-    KieSession session = rules.base().newKieSession();
-    List<Object> facts = snapshot.facts();
-    Provenance provenance = new Provenance(facts.size());
-    this.session = session;
-    this.provenance = provenance;
-    session.addEventListener((AgendaEventListener) provenance);
-    session.addEventListener((RuleRuntimeEventListener) provenance);
+    RuleSession s = live != null ? live : new RuleSession(rules);
+    session = s;
+    boolean decided = false;
     try {
-      int limit = firingLimit > 0 ? firingLimit : 10_000 + 50 * facts.size();
-      for (Object fact : facts) session.insert(fact);
-      int fired = fire(session, limit, provenance);
-
-      List<PriorityItem> priorities = rank(all(session, ScorePart.class), provenance);
-      Map<String, Integer> rankOf = new HashMap<>();
-      for (PriorityItem p : priorities) {
-        rankOf.put(p.subject(), p.rank());
-        session.insert(new Ranked(p.subject(), p.total(), p.rank()));
-      }
-      fired += fire(session, limit - fired, provenance);
-
-      List<RouteItem> routes = RouteChooser.choose(candidates(session, provenance), rankOf, freeSlots(snapshot));
-      for (RouteItem r : routes) {
-        if (r.chosen()) session.insert(new Chosen(r.subject(), r.agent(), r.score()));
-      }
-      fired += fire(session, limit - fired, provenance);
-
-      return new Decision(rules.revision(),
-          new Decision.SnapshotInfo(snapshot.complete(), snapshot.takenAt(), snapshot.gaps()),
-          fired, priorities, routes, proposals(session, provenance), escalations(session, provenance),
-          checks(session, provenance), triage(session, provenance), agentStates(session));
+      Decision d = decide(s, snapshot);
+      decided = !halted;
+      return d;
     } catch (EvaluationException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -81,24 +69,58 @@ final class Evaluation {
     } catch (OutOfMemoryError e) {
       throw new EvaluationException("a rule ran out of memory" + inRule() + " (OutOfMemoryError). No decision was made.");
     } finally {
-      session.dispose();
+      // disposed here, by the thread that evaluates, when it is not to live on: a live session
+      // that failed or was halted is half-told and is forgotten by its RuleBook
+      if (live == null || !decided) s.close();
     }
   }
 
   /** Asks the engine to stop firing (from another thread); a consequence stuck in plain Java ignores it. */
   void halt() {
-    KieSession s = session;
+    halted = true;
+    RuleSession s = session;
     if (s != null) s.halt();
   }
 
   /** Where the evaluation is: {@code " in rule ID \"title\""}, or {@code " while matching"} between firings. */
   String inRule() {
-    Provenance p = provenance;
-    if (p == null) return " before the first firing";
-    return p.firing().map(r -> " in rule " + r).orElse(" while matching (no rule firing)");
+    RuleSession s = session;
+    if (s == null) return " before the first firing";
+    return s.provenance().firing().map(r -> " in rule " + r).orElse(" while matching (no rule firing)");
   }
 
-  private static int fire(KieSession session, int limit, Provenance provenance) {
+  private Decision decide(RuleSession session, Snapshot snapshot) {
+    Provenance provenance = session.provenance();
+    List<Object> facts = snapshot.facts();
+    int limit = firingLimit > 0 ? firingLimit : 10_000 + 50 * facts.size();
+    session.observe(facts);
+    int fired = fire(session, limit, provenance);
+
+    List<PriorityItem> priorities = rank(session.all(ScorePart.class), provenance);
+    Map<String, Integer> rankOf = new HashMap<>();
+    List<Ranked> ranked = new ArrayList<>(priorities.size());
+    for (PriorityItem p : priorities) {
+      rankOf.put(p.subject(), p.rank());
+      ranked.add(new Ranked(p.subject(), p.total(), p.rank()));
+    }
+    session.rank(ranked);
+    fired += fire(session, limit - fired, provenance);
+
+    List<RouteItem> routes = RouteChooser.choose(candidates(session, provenance), rankOf, freeSlots(snapshot));
+    List<Chosen> chosen = new ArrayList<>();
+    for (RouteItem r : routes) {
+      if (r.chosen()) chosen.add(new Chosen(r.subject(), r.agent(), r.score()));
+    }
+    session.choose(chosen);
+    fired += fire(session, limit - fired, provenance);
+
+    return new Decision(session.rules().revision(),
+        new Decision.SnapshotInfo(snapshot.complete(), snapshot.takenAt(), snapshot.gaps()),
+        fired, priorities, routes, proposals(session, provenance), escalations(session, provenance),
+        checks(session, provenance), triage(session, provenance), agentStates(session));
+  }
+
+  private static int fire(RuleSession session, int limit, Provenance provenance) {
     if (limit <= 0) throw runaway(provenance, 0);
     int fired = session.fireAllRules(limit);
     if (fired >= limit) throw runaway(provenance, limit);
@@ -113,9 +135,8 @@ final class Evaluation {
   private static List<PriorityItem> rank(Collection<ScorePart> parts, Provenance why) {
     Map<String, List<Scored>> bySubject = new LinkedHashMap<>();
     for (ScorePart p : parts) {
-      Because b = why.of(p);
-      bySubject.computeIfAbsent(p.subject(), k -> new ArrayList<>())
-          .add(new Scored(b.ruleId(), b.title(), p.points(), p.reason(), b.facts()));
+      bySubject.computeIfAbsent(p.subject(), k -> new ArrayList<>()).add(why.item(p, (f, b) ->
+          new Scored(b.ruleId(), b.title(), f.points(), f.reason(), b.facts())));
     }
     List<Map.Entry<String, Integer>> totals = new ArrayList<>();
     bySubject.forEach((s, list) -> totals.add(Map.entry(s, list.stream().mapToInt(Scored::points).sum())));
@@ -124,24 +145,22 @@ final class Evaluation {
     for (int i = 0; i < totals.size(); i++) {
       String s = totals.get(i).getKey();
       List<Scored> list = new ArrayList<>(bySubject.get(s));
-      list.sort(Comparator.comparingInt(Scored::points).reversed().thenComparing(Scored::ruleId));
+      list.sort(STRONGEST_FIRST);
       ranked.add(new PriorityItem(s, totals.get(i).getValue(), i + 1, list));
     }
     return ranked;
   }
 
-  private static Map<String, List<RouteChooser.Candidate>> candidates(KieSession session, Provenance why) {
+  private static Map<String, List<RouteChooser.Candidate>> candidates(RuleSession session, Provenance why) {
     Map<String, Map<String, List<Scored>>> parts = new HashMap<>();
     Map<String, Map<String, List<Scored>>> exclusions = new HashMap<>();
-    for (RouteScore r : all(session, RouteScore.class)) {
-      Because b = why.of(r);
+    for (RouteScore r : session.all(RouteScore.class)) {
       parts.computeIfAbsent(r.subject(), k -> new HashMap<>()).computeIfAbsent(r.agent(), k -> new ArrayList<>())
-          .add(new Scored(b.ruleId(), b.title(), r.points(), r.reason(), b.facts()));
+          .add(why.item(r, (f, b) -> new Scored(b.ruleId(), b.title(), f.points(), f.reason(), b.facts())));
     }
-    for (Ineligible x : all(session, Ineligible.class)) {
-      Because b = why.of(x);
+    for (Ineligible x : session.all(Ineligible.class)) {
       exclusions.computeIfAbsent(x.subject(), k -> new HashMap<>()).computeIfAbsent(x.agent(), k -> new ArrayList<>())
-          .add(new Scored(b.ruleId(), b.title(), 0, x.reason(), b.facts()));
+          .add(why.item(x, (f, b) -> new Scored(b.ruleId(), b.title(), 0, f.reason(), b.facts())));
     }
     Map<String, List<RouteChooser.Candidate>> out = new HashMap<>();
     for (String subject : union(parts.keySet(), exclusions.keySet())) {
@@ -149,11 +168,17 @@ final class Evaluation {
       Map<String, List<Scored>> x = exclusions.getOrDefault(subject, Map.of());
       List<RouteChooser.Candidate> list = new ArrayList<>();
       for (String agent : union(p.keySet(), x.keySet())) {
-        list.add(new RouteChooser.Candidate(subject, agent, p.getOrDefault(agent, List.of()), x.getOrDefault(agent, List.of())));
+        list.add(new RouteChooser.Candidate(subject, agent, sorted(p.get(agent)), sorted(x.get(agent))));
       }
       out.put(subject, list);
     }
     return out;
+  }
+
+  private static List<Scored> sorted(List<Scored> parts) {
+    if (parts == null) return List.of();
+    parts.sort(STRONGEST_FIRST);
+    return parts;
   }
 
   private static Map<String, Integer> freeSlots(Snapshot snapshot) {
@@ -164,69 +189,76 @@ final class Evaluation {
     return free;
   }
 
-  private static List<ProposalItem> proposals(KieSession session, Provenance why) {
+  private static List<ProposalItem> proposals(RuleSession session, Provenance why) {
     Map<String, List<VetoItem>> vetoes = new HashMap<>();
-    for (Veto v : all(session, Veto.class)) {
-      Because b = why.of(v);
-      vetoes.computeIfAbsent(v.proposal(), k -> new ArrayList<>()).add(new VetoItem(b.ruleId(), b.title(), v.reason(), b.facts()));
+    for (Veto v : session.all(Veto.class)) {
+      vetoes.computeIfAbsent(v.proposal(), k -> new ArrayList<>())
+          .add(why.item(v, (f, b) -> new VetoItem(b.ruleId(), b.title(), f.reason(), b.facts())));
     }
-    List<ProposalItem> items = new ArrayList<>();
-    for (Proposal p : all(session, Proposal.class)) {
-      Because b = why.of(p);
-      List<VetoItem> against = vetoes.getOrDefault(p.key(), List.of()).stream()
-          .sorted(Comparator.comparing(VetoItem::ruleId)).toList();
-      items.add(new ProposalItem(p.key(), p.kind(), p.subject(), p.params(), b.ruleId(), b.title(), p.reason(), b.facts(), against));
+    List<Map.Entry<String, ProposalItem>> items = new ArrayList<>();
+    for (Proposal p : session.all(Proposal.class)) {
+      Map.Entry<String, ProposalItem> unvetoed = why.item(p, (f, b) -> keyed(new ProposalItem(f.key(), f.kind(),
+          f.subject(), f.params(), b.ruleId(), b.title(), f.reason(), b.facts(), List.of()), i -> i.subject() + '\0' + i.id()));
+      List<VetoItem> against = vetoes.get(unvetoed.getValue().id());
+      if (against == null) {
+        items.add(unvetoed);
+      } else {
+        ProposalItem i = unvetoed.getValue();
+        against.sort(Comparator.comparing(VetoItem::ruleId).thenComparing(VetoItem::reason));
+        items.add(Map.entry(unvetoed.getKey(), new ProposalItem(i.id(), i.kind(), i.subject(), i.params(), i.ruleId(),
+            i.title(), i.reason(), i.facts(), against)));
+      }
     }
-    return byKey(items, p -> p.subject() + '\0' + p.id());
+    return sortedByKey(items);
   }
 
-  private static List<EscalationItem> escalations(KieSession session, Provenance why) {
-    List<EscalationItem> items = new ArrayList<>();
-    for (Escalation e : all(session, Escalation.class)) {
-      Because b = why.of(e);
-      items.add(new EscalationItem(e.subject(), e.reason(), b.ruleId(), b.title(), b.facts()));
+  private static List<EscalationItem> escalations(RuleSession session, Provenance why) {
+    List<Map.Entry<String, EscalationItem>> items = new ArrayList<>();
+    for (Escalation e : session.all(Escalation.class)) {
+      items.add(why.item(e, (f, b) -> keyed(new EscalationItem(f.subject(), f.reason(), b.ruleId(), b.title(), b.facts()),
+          i -> i.subject() + '\0' + i.ruleId() + '\0' + i.reason())));
     }
-    return byKey(items, e -> e.subject() + '\0' + e.ruleId() + '\0' + e.reason());
+    return sortedByKey(items);
   }
 
-  private static List<CheckItem> checks(KieSession session, Provenance why) {
-    List<CheckItem> items = new ArrayList<>();
-    for (Check c : all(session, Check.class)) {
-      Because b = why.of(c);
-      items.add(new CheckItem(c.subject(), c.name(), c.ok(), c.detail(), b.ruleId(), b.title()));
+  private static List<CheckItem> checks(RuleSession session, Provenance why) {
+    List<Map.Entry<String, CheckItem>> items = new ArrayList<>();
+    for (Check c : session.all(Check.class)) {
+      items.add(why.item(c, (f, b) -> keyed(new CheckItem(f.subject(), f.name(), f.ok(), f.detail(), b.ruleId(), b.title()),
+          i -> i.subject() + '\0' + i.name() + '\0' + i.detail())));
     }
-    return byKey(items, c -> c.subject() + '\0' + c.name() + '\0' + c.detail());
+    return sortedByKey(items);
   }
 
-  private static List<AgentState> agentStates(KieSession session) {
-    return byKey(all(session, AgentState.class), a -> a.agent() + '\0' + a.state());
+  private static List<AgentState> agentStates(RuleSession session) {
+    List<Map.Entry<String, AgentState>> items = new ArrayList<>();
+    for (AgentState a : session.all(AgentState.class)) items.add(keyed(a, x -> x.agent() + '\0' + x.state()));
+    return sortedByKey(items);
   }
 
-    private static List<TriageRequestItem> triage(KieSession session, Provenance why) {
-    List<TriageRequestItem> items = new ArrayList<>();
-    for (TriageRequest t : all(session, TriageRequest.class)) {
-      Because b = why.of(t);
-      items.add(new TriageRequestItem(t.subject(), t.model(), t.role(), t.reason(), b.ruleId(), b.title(), b.facts()));
+  private static List<TriageRequestItem> triage(RuleSession session, Provenance why) {
+    List<Map.Entry<String, TriageRequestItem>> items = new ArrayList<>();
+    for (TriageRequest t : session.all(TriageRequest.class)) {
+      items.add(why.item(t, (f, b) -> keyed(new TriageRequestItem(f.subject(), f.model(), f.role(), f.reason(), b.ruleId(),
+          b.title(), b.facts()), i -> i.subject() + '\0' + i.role() + '\0' + i.ruleId())));
     }
-    return byKey(items, t -> t.subject() + '\0' + t.role() + '\0' + t.ruleId());
+    return sortedByKey(items);
   }
 
   /**
-   * {@code items} in the order of their keys, each key built once: a decision of a large backlog
-   * holds hundreds of thousands of items, and comparator chains re-derive keys at every comparison.
+   * An item with its sort key, the key built once (and kept with the item while its fact lives):
+   * a decision of a large backlog holds hundreds of thousands of items, and comparator chains
+   * re-derive keys at every comparison.
    */
-  private static <T> List<T> byKey(List<T> items, java.util.function.Function<T, String> key) {
-    List<Map.Entry<String, T>> keyed = new ArrayList<>(items.size());
-    for (T item : items) keyed.add(Map.entry(key.apply(item), item));
+  private static <T> Map.Entry<String, T> keyed(T item, java.util.function.Function<T, String> key) {
+    return Map.entry(key.apply(item), item);
+  }
+
+  private static <T> List<T> sortedByKey(List<Map.Entry<String, T>> keyed) {
     keyed.sort(Map.Entry.comparingByKey());
     List<T> sorted = new ArrayList<>(keyed.size());
     for (Map.Entry<String, T> e : keyed) sorted.add(e.getValue());
     return sorted;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> List<T> all(KieSession session, Class<T> type) {
-    return (List<T>) new ArrayList<>(session.getObjects(new ClassObjectFilter(type)));
   }
 
   private static List<String> union(Collection<String> a, Collection<String> b) {

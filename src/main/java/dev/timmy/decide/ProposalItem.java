@@ -9,7 +9,7 @@ public record ProposalItem(
     String title, String reason, List<String> facts, List<VetoItem> vetoes) {
   public ProposalItem {
     params = Map.copyOf(params);
-    facts = List.copyOf(facts);
+    facts = MatchedFacts.copyOf(facts);
     vetoes = List.copyOf(vetoes);
   }
 

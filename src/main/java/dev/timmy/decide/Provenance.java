@@ -1,9 +1,9 @@
 package dev.timmy.decide;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Map;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -16,27 +16,39 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * Records, for every object a consequence inserts, the rule that fired and the facts it matched.
- * Logical facts that lose their support are deleted from the session; the caller reads the
- * surviving objects, so superseded firings never reach an explanation.
+ * Records, for every object a consequence inserts, the rule that fired and the facts it matched
+ * (references, not words: {@link MatchedFacts} says them when read). Logical facts that lose
+ * their support are deleted from the session and forgotten here; the caller reads the surviving
+ * objects, so superseded firings never reach an explanation. Lives as long as its session.
  */
 final class Provenance extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
-  /** The firing behind a derived fact; put in words only when asked, for the facts that survive. */
-  private record Origin(Rule rule, List<Object> matched) {}
+  /**
+   * The firing behind a derived fact; put in words only when asked, for the facts that survive.
+   * {@code item} is what the decision made of it, kept while the fact lives: a live session's
+   * next cycle reuses it instead of building it again.
+   */
+  private static final class Origin {
+    final Rule rule;
+    final MatchedFacts matched;
+    Object item;
 
-  private final Map<Object, Origin> origins;
-  /** A fact is matched by many rules: say it in words once. */
-  private final Map<Object, String> words;
+    Origin(Rule rule, MatchedFacts matched) {
+      this.rule = rule;
+      this.matched = matched;
+    }
+  }
+
+  private final Map<Object, Origin> origins = new IdentityHashMap<>();
+  /** Firings of the current cycle by rule. */
   private final Map<Rule, int[]> firingsByRule = new IdentityHashMap<>();
   /** A rule's id and title, read once from its metadata. */
   private final Map<Rule, String[]> names = new IdentityHashMap<>();
   /** Volatile: the deadline watchdog reads it from another thread to name a rule that hangs. */
   private volatile Match current;
 
-  /** {@code facts}: how many facts go in, to size the maps once instead of growing them. */
-  Provenance(int facts) {
-    origins = new IdentityHashMap<>(8 * facts);
-    words = new IdentityHashMap<>(2 * facts);
+  /** Starts counting the firings of a new cycle. */
+  void newCycle() {
+    firingsByRule.clear();
   }
 
   @Override
@@ -53,7 +65,7 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   @Override
   public void objectInserted(ObjectInsertedEvent event) {
     if (current == null) return;
-    origins.put(event.getObject(), new Origin(current.getRule(), current.getObjects()));
+    origins.put(event.getObject(), new Origin(current.getRule(), new MatchedFacts(current.getObjects())));
   }
 
   @Override
@@ -64,20 +76,22 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
     origins.remove(event.getOldObject());
   }
 
-  Because of(Object derived) {
+  /**
+   * What {@code build} makes of a derived fact and its origin, built once for as long as the fact
+   * lives. {@code build} must depend on nothing else (not on the rank, not on other facts).
+   */
+  @SuppressWarnings("unchecked")
+  <F, T> T item(F derived, BiFunction<F, Because, T> build) {
     Origin o = origins.get(derived);
+    if (o == null) return build.apply(derived, because(null));
+    if (o.item == null) o.item = build.apply(derived, because(o));
+    return (T) o.item;
+  }
+
+  private Because because(Origin o) {
     if (o == null) return new Because("?", "unknown rule", List.of());
-    String[] name = names.computeIfAbsent(o.rule(), r -> new String[] {idOf(r), titleOf(r)});
-    List<String> said = new ArrayList<>(o.matched().size());
-    for (Object fact : o.matched()) {
-      String w = words.get(fact);
-      if (w == null) {
-        w = FactWords.of(fact);
-        words.put(fact, w);
-      }
-      said.add(w);
-    }
-    return new Because(name[0], name[1], said);
+    String[] name = names.computeIfAbsent(o.rule, r -> new String[] {idOf(r), titleOf(r)});
+    return new Because(name[0], name[1], o.matched);
   }
 
   /** The rule firing right now, as {@code ID "title"}; empty between firings (while matching). */

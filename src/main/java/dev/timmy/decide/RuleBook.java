@@ -36,6 +36,8 @@ public final class RuleBook {
   private volatile RuleSet lastGood;
   private volatile List<RuleError> errors = List.of();
   private volatile String overdue;
+  /** The session {@link #decide} keeps across cycles; null until the first call or after a restart. */
+  private RuleSession live;
 
   private RuleBook(Path dir, RuleSet first, Duration deadline) {
     if (deadline.isZero() || deadline.isNegative()) throw new IllegalArgumentException("deadline: expected > 0, found " + deadline);
@@ -68,7 +70,7 @@ public final class RuleBook {
     try {
       RuleSet next = RuleCompiler.compile(dir);
       boolean changed = !next.revision().equals(current.revision());
-      current = next;
+      if (changed) current = next; // the same rules keep their live session
       errors = List.of();
       return new Reload(changed, next.revision(), List.of());
     } catch (RuleErrors e) {
@@ -98,15 +100,44 @@ public final class RuleBook {
     return current.files();
   }
 
+  /** The decision for {@code snapshot} from a fresh session. */
   public Decision evaluate(Snapshot snapshot) {
     return evaluate(snapshot, 0);
   }
 
-  /** Evaluates within the deadline; {@code firingLimit} 0 is the default limit. */
+  /** Evaluates in a fresh session within the deadline; {@code firingLimit} 0 is the default limit. */
   public Decision evaluate(Snapshot snapshot, int firingLimit) {
     RuleSet set = current;
+    return bounded(set, Evaluation.fresh(set, firingLimit), snapshot);
+  }
+
+  /**
+   * The decision for this cycle's snapshot from the session that lives across cycles, told only
+   * what changed since the previous call: the same decision as {@link #evaluate} (but for the
+   * firings, which count this cycle's). A reload that changed the rules, a {@link #restart} (a
+   * config change, a failed cycle) or a failed evaluation starts a fresh session.
+   */
+  public synchronized Decision decide(Snapshot snapshot) {
+    RuleSet set = current;
+    if (live != null && live.rules() != set) restart();
+    if (live == null) live = new RuleSession(set);
     try {
-      Decision d = watchdog.run(new Evaluation(set, firingLimit), snapshot, deadline);
+      return bounded(set, Evaluation.in(live), snapshot);
+    } catch (RuntimeException | Error e) {
+      live = null; // its worker (maybe still inside it, past the deadline) disposes it
+      throw e;
+    }
+  }
+
+  /** Drops the live session: the next {@link #decide} starts from an empty one. */
+  public synchronized void restart() {
+    if (live != null) live.close();
+    live = null;
+  }
+
+  private Decision bounded(RuleSet set, Evaluation evaluation, Snapshot snapshot) {
+    try {
+      Decision d = watchdog.run(evaluation, snapshot, deadline);
       lastGood = set;
       overdue = null;
       return d;

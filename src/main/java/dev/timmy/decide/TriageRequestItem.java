@@ -7,6 +7,6 @@ import java.util.List;
 public record TriageRequestItem(
     String subject, String model, ModelRole role, String reason, String ruleId, String title, List<String> facts) {
   public TriageRequestItem {
-    facts = List.copyOf(facts);
+    facts = MatchedFacts.copyOf(facts);
   }
 }

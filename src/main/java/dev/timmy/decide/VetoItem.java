@@ -5,6 +5,6 @@ import java.util.List;
 /** A veto attached to the proposal it blocks. */
 public record VetoItem(String ruleId, String title, String reason, List<String> facts) {
   public VetoItem {
-    facts = List.copyOf(facts);
+    facts = MatchedFacts.copyOf(facts);
   }
 }

@@ -1,0 +1,102 @@
+package dev.timmy.decide;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
+
+/**
+ * A KIE session that lives across cycles. Each cycle it hears only what changed since the last
+ * one: facts that came are inserted, facts that went are retracted, and a fact whose value
+ * changed under the same key ({@link FactKeys}) is retracted and inserted anew, so every
+ * conclusion drawn from the old value is withdrawn with it (the rules insert logically) and every
+ * explanation names facts as they are now. The same holds for what Java inserts between the
+ * firings ({@link Ranked}, {@link Chosen}). A fresh session is the same thing starting empty.
+ * Not thread-safe: one cycle at a time.
+ */
+final class RuleSession implements AutoCloseable {
+  /** A fact in the session and the value it was inserted with. */
+  private record Held(FactHandle handle, Object fact) {}
+
+  private final RuleSet rules;
+  private final KieSession session;
+  private final Provenance provenance = new Provenance();
+  private final Map<FactKeys.Key, Held> observed = new HashMap<>();
+  private final Map<FactKeys.Key, Held> ranked = new HashMap<>();
+  private final Map<FactKeys.Key, Held> chosen = new HashMap<>();
+
+  RuleSession(RuleSet rules) {
+    this.rules = rules;
+    this.session = rules.base().newKieSession();
+    session.addEventListener((AgendaEventListener) provenance);
+    session.addEventListener((RuleRuntimeEventListener) provenance);
+  }
+
+  RuleSet rules() {
+    return rules;
+  }
+
+  Provenance provenance() {
+    return provenance;
+  }
+
+  /** Brings the observed facts to {@code facts}; returns how many came, went or changed. */
+  int observe(List<Object> facts) {
+    provenance.newCycle();
+    return sync(observed, FactKeys.of(facts));
+  }
+
+  int rank(List<Ranked> facts) {
+    return sync(ranked, FactKeys.of(facts));
+  }
+
+  int choose(List<Chosen> facts) {
+    return sync(chosen, FactKeys.of(facts));
+  }
+
+  int fireAllRules(int limit) {
+    return session.fireAllRules(limit);
+  }
+
+  @SuppressWarnings("unchecked")
+  <T> Collection<T> all(Class<T> type) {
+    return (Collection<T>) session.getObjects(new ClassObjectFilter(type));
+  }
+
+  private int sync(Map<FactKeys.Key, Held> held, Map<FactKeys.Key, Object> wanted) {
+    int changed = 0;
+    for (Iterator<Map.Entry<FactKeys.Key, Held>> it = held.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<FactKeys.Key, Held> e = it.next();
+      if (!wanted.containsKey(e.getKey())) {
+        session.delete(e.getValue().handle());
+        it.remove();
+        changed++;
+      }
+    }
+    for (Map.Entry<FactKeys.Key, Object> e : wanted.entrySet()) {
+      Held old = held.get(e.getKey());
+      Object fact = e.getValue();
+      if (old != null && (old.fact() == fact || old.fact().equals(fact))) continue;
+      if (old != null) session.delete(old.handle());
+      held.put(e.getKey(), new Held(session.insert(fact), fact));
+      changed++;
+    }
+    return changed;
+  }
+
+  /** Asks the engine to stop firing (from another thread). */
+  void halt() {
+    session.halt();
+  }
+
+  @Override
+  public void close() {
+    session.dispose();
+  }
+}
