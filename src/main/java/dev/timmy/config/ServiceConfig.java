@@ -15,12 +15,6 @@ public record ServiceConfig(
     this(port, bind, cycleSeconds, live, rulesDir, fixturesDir, false, 5);
   }
 
-  /** As above, with a deadline of {@code evaluationSeconds} for one evaluation. */
-  public ServiceConfig(int port, String bind, int cycleSeconds, boolean live, String rulesDir, String fixturesDir,
-      int evaluationSeconds) {
-    this(port, bind, cycleSeconds, live, rulesDir, fixturesDir, false, evaluationSeconds);
-  }
-
   public static ServiceConfig defaults() {
     return new ServiceConfig(8377, "127.0.0.1", 60, false, "rules", "fixtures/demo", false, 5);
   }

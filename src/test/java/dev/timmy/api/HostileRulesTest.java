@@ -48,7 +48,7 @@ class HostileRulesTest {
     rules = Harness.copyOfRules(dir.resolve("rules"));
     TimmyConfig d = Harness.demoConfig(dir.resolve("timmy.db"), rules);
     TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), null, null,
-        new ServiceConfig(8377, "127.0.0.1", 3600, false, rules.toString(), "fixtures/demo", 2), d.budgets(),
+        new ServiceConfig(8377, "127.0.0.1", 3600, false, rules.toString(), "fixtures/demo", false, 2), d.budgets(),
         new JournalConfig(dir.resolve("timmy.db").toString(), 30));
     h = Harness.startDeciding(config, Harness.secrets(), ServeOptions.defaults());
   }
@@ -136,7 +136,7 @@ class HostileRulesTest {
     h.close();
     TimmyConfig d = Harness.demoConfig(dir.resolve("timmy.db"), rules);
     h = Harness.startDeciding(new TimmyConfig(d.owner(), d.agents(), null, null,
-        new ServiceConfig(8377, "127.0.0.1", 3600, false, rules.toString(), "fixtures/demo", 120), d.budgets(),
+        new ServiceConfig(8377, "127.0.0.1", 3600, false, rules.toString(), "fixtures/demo", false, 120), d.budgets(),
         new JournalConfig(dir.resolve("timmy.db").toString(), 30)), Harness.secrets(), ServeOptions.defaults());
     Files.writeString(rules.resolve("hostile.drl"), rule("H-005", "while ($i != null) { }"));
     Set<Thread> before = evaluationThreads();
