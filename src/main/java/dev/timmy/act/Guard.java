@@ -7,7 +7,7 @@ import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.Subjects;
 import dev.timmy.journal.ActionStatus;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

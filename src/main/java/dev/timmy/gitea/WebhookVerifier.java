@@ -1,4 +1,4 @@
-package dev.timmy.observe.gitea;
+package dev.timmy.gitea;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,4 +1,4 @@
-package dev.timmy.observe.house;
+package dev.timmy.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

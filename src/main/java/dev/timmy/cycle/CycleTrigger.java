@@ -1,4 +1,4 @@
-package dev.timmy.observe.gitea;
+package dev.timmy.cycle;
 
 import java.time.Duration;
 import java.util.Objects;

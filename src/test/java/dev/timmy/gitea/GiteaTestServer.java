@@ -1,4 +1,4 @@
-package dev.timmy.observe.gitea;
+package dev.timmy.gitea;
 
 import dev.timmy.config.GiteaConfig;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.timmy.observe.house;
+package dev.timmy.host;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.timmy.observe.house;
+package dev.timmy.host;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.timmy.observe.house;
+package dev.timmy.host;
 
 import dev.timmy.config.HouseConfig.CleanupRoot;
 import dev.timmy.config.SystemDirs;

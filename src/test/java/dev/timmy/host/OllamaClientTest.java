@@ -1,7 +1,7 @@
-package dev.timmy.observe.house;
+package dev.timmy.host;
 
-import static dev.timmy.observe.house.OllamaFixtures.json;
-import static dev.timmy.observe.house.OllamaFixtures.ok;
+import static dev.timmy.host.OllamaFixtures.json;
+import static dev.timmy.host.OllamaFixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.timmy.observe.gitea;
+package dev.timmy.gitea;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

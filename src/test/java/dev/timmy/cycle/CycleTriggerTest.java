@@ -1,4 +1,4 @@
-package dev.timmy.observe.gitea;
+package dev.timmy.cycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.timmy.observe.house;
+package dev.timmy.host;
 
 import dev.timmy.facts.Disk;
 import dev.timmy.facts.HostMetrics;

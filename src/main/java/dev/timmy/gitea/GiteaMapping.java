@@ -1,4 +1,4 @@
-package dev.timmy.observe.gitea;
+package dev.timmy.gitea;
 
 import dev.timmy.facts.AgentRecords;
 import dev.timmy.facts.CiState;
@@ -109,7 +109,7 @@ public final class GiteaMapping {
   }
 
   /** A comment on {@code subject}, known without its URLs. */
-  static Comment onSubject(String subject, GiteaWire.Comment w, String timmyLogin) {
+  public static Comment onSubject(String subject, GiteaWire.Comment w, String timmyLogin) {
     return Comment.read(subject, w.id(), login(w.user()), w.body(), w.createdAt(), timmyLogin);
   }
 
@@ -160,7 +160,7 @@ public final class GiteaMapping {
    * Each reviewer's latest verdict (APPROVED or REQUEST_CHANGES), ignoring dismissed reviews and
    * plain comments, which neither grant nor withdraw an approval. Ordered by reviewer login.
    */
-  static Map<String, String> latestVerdicts(List<GiteaWire.PullReview> reviews) {
+  public static Map<String, String> latestVerdicts(List<GiteaWire.PullReview> reviews) {
     Map<String, GiteaWire.PullReview> latest = new LinkedHashMap<>();
     reviews.stream()
         .filter(r -> !r.dismissed() && r.user() != null)
@@ -178,22 +178,22 @@ public final class GiteaMapping {
    * An issue or pull number as Gitea sent it. Gitea's are 1 and up; one past an int would wrap onto
    * another issue's number, so it is a malformed record (its repository becomes a gap), never an alias.
    */
-  static int number(String repo, long n) {
+  public static int number(String repo, long n) {
     if (n < 1 || n > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(repo + ": expected an issue number from 1 to " + Integer.MAX_VALUE + ", found " + n);
     }
     return (int) n;
   }
 
-  static List<String> labelNames(List<GiteaWire.Label> labels) {
+  public static List<String> labelNames(List<GiteaWire.Label> labels) {
     return labels == null ? List.of() : labels.stream().map(GiteaWire.Label::name).toList();
   }
 
-  static List<String> logins(List<GiteaWire.User> users) {
+  public static List<String> logins(List<GiteaWire.User> users) {
     return users == null ? List.of() : users.stream().map(GiteaMapping::login).toList();
   }
 
-  static String login(GiteaWire.User u) {
+  public static String login(GiteaWire.User u) {
     return u == null || u.login() == null ? "" : u.login();
   }
 }

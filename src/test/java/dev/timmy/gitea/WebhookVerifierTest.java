@@ -1,4 +1,4 @@
-package dev.timmy.observe.gitea;
+package dev.timmy.gitea;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.timmy.observe.gitea;
+package dev.timmy.gitea;
 
 import java.time.Clock;
 import java.time.Duration;

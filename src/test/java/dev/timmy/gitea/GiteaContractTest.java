@@ -1,5 +1,6 @@
-package dev.timmy.observe.gitea;
+package dev.timmy.gitea;
 
+import dev.timmy.observe.gitea.GiteaSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
