@@ -93,8 +93,9 @@ public final class Executor {
     if (!handled.add(p.id())) {
       return skip(cycleId, p, "duplicate", "the same action was already handled in this cycle");
     }
-    Target target = targets.get(p.kind());
-    if (target == null) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, "no-executor", "no executor for " + p.kind());
+    Target kind = targets.get(p.kind());
+    if (kind == null) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, "no-executor", "no executor for " + p.kind());
+    Target target = kind.oneAction(); // the guard's live re-check, the already-done check and the write share their reads
     Verdict verdict = guard.review(p, target);
     if (!verdict.allowed()) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, verdict.code(), verdict.reason());
     ActionRow row = mode == Mode.LIVE ? live(cycleId, p, target) : dryRun(cycleId, p, target);

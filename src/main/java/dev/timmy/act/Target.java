@@ -20,6 +20,15 @@ public interface Target {
   String perform(ProposalItem proposal) throws IOException;
 
   /**
+   * This target for one action: what {@link #refusal}, {@link #alreadyDone} and {@link #perform}
+   * read from the world may be read once and shared between them (the executor asks for it once
+   * per action, right before the guard's review). The default shares nothing.
+   */
+  default Target oneAction() {
+    return this;
+  }
+
+  /**
    * Why this target will not carry the proposal out at all (a path outside the configured roots,
    * a process not on the list, a loop not in the config…), or empty. The authority asks it in
    * dry-run too, so such refusals are journaled without anything being touched.

@@ -184,8 +184,16 @@ public final class GiteaWire {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record EditIssueOption(String state, List<String> assignees) {}
 
-  /** Definition {@code IssueLabelsOption}: label ids. */
-  public record IssueLabelsOption(List<Long> labels) {}
+  /** Definition {@code IssueLabelsOption}: label ids, or label names (Gitea takes either kind, not both at once). */
+  public record IssueLabelsOption(List<?> labels) {
+    public static IssueLabelsOption ids(List<Long> ids) {
+      return new IssueLabelsOption(List.copyOf(ids));
+    }
+
+    public static IssueLabelsOption names(List<String> names) {
+      return new IssueLabelsOption(List.copyOf(names));
+    }
+  }
 
   /** Definition {@code CreateLabelOption}. */
   public record CreateLabelOption(String name, String color, String description) {}

@@ -202,7 +202,9 @@ public final class FakeRepo {
   private MockResponse listIssues(RecordedRequest r) {
     String state = r.getUrl().queryParameter("state") == null ? "open" : r.getUrl().queryParameter("state");
     String type = r.getUrl().queryParameter("type");
+    String author = r.getUrl().queryParameter("created_by");
     return server.page(r, allIssueViews()
+        .filter(i -> author == null || i.path("user").path("login").asText().equals(author))
         .filter(i -> state.equals("all") || i.path("state").asText().equals(state))
         .filter(i -> type == null || (type.equals("issues") == i.path("pull_request").isNull()))
         .filter(i -> since(r, i))
@@ -247,10 +249,13 @@ public final class FakeRepo {
     if (target == null) return FakeGitea.error(404, "issue does not exist");
     ArrayNode ls = (ArrayNode) target.get("labels");
     for (JsonNode id : body.path("labels")) {
-      ObjectNode l = labels.stream().filter(x -> x.path("id").asLong() == id.asLong()).findFirst().orElse(null);
+      // Gitea takes ids or names; an unknown name is dropped silently, an unknown id is an error.
+      ObjectNode l = labels.stream().filter(x -> id.isTextual() ? x.path("name").asText().equals(id.asText())
+          : x.path("id").asLong() == id.asLong()).findFirst().orElse(null);
+      if (l == null && id.isTextual()) continue;
       if (l == null) return FakeGitea.error(422, "label " + id + " does not exist");
       boolean has = false;
-      for (JsonNode e : ls) has |= e.path("id").asLong() == id.asLong();
+      for (JsonNode e : ls) has |= e.path("id").asLong() == l.path("id").asLong();
       if (!has) ls.add(l);
     }
     target.put("updated_at", server.now.toString());

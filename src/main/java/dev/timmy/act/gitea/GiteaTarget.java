@@ -14,6 +14,7 @@ import dev.timmy.gitea.GiteaException;
 import dev.timmy.gitea.GiteaWire;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,9 @@ import java.util.Set;
  * Gitea writes. Everything Timmy writes carries {@code <!-- timmy:ID -->} (the proposal id), and
  * {@link #alreadyDone} reads live state, so a write whose journal entry was lost is never
  * repeated. Merging and deleting a branch are checked again on fresh data right before the
- * write; when a condition no longer holds the proposal is refused ({@link ActionRefused}).
+ * write; when a condition no longer holds the proposal is refused ({@link ActionRefused}). Within
+ * one action ({@link #oneAction}) each thing is read once: the guard's re-check, the
+ * already-done check and the write share those reads.
  * Parameters: {@code label}, {@code body}, {@code login}, {@code sha}, {@code title}, {@code branch},
  * and {@code repo} for CREATE_ISSUE (which otherwise takes the subject's repository).
  * ESCALATE tells Alex: a comment mentioning him on an {@code owner/repo#N} subject, else an issue
@@ -38,6 +41,7 @@ public final class GiteaTarget implements Target {
   private final LiveGitea live;
   private final EscalationNote escalation;
   private final MergeGuard mergeGuard;
+  private final Owner owner;
 
   /** A target whose escalations are refused: no owner login to mention. */
   public GiteaTarget(GiteaClient client) {
@@ -59,10 +63,24 @@ public final class GiteaTarget implements Target {
 
   /** {@code owner}: Alex, mentioned in every escalation, whose holds are re-checked on fresh data right before a merge. */
   public GiteaTarget(GiteaClient client, Owner owner) {
+    this(client, new LiveGitea(client), owner);
+  }
+
+  private GiteaTarget(GiteaClient client, LiveGitea live, Owner owner) {
     this.client = client;
-    this.live = new LiveGitea(client);
+    this.live = live;
+    this.owner = owner;
     this.escalation = new EscalationNote(owner.login(), client.config().escalationRepository().orElse(null));
     this.mergeGuard = new MergeGuard(client, live, owner);
+  }
+
+  /**
+   * This target for one action: the guard's re-check, the already-done check and the write read
+   * each thing (the issue, its comments, the pull, its reviews and status…) once between them.
+   */
+  @Override
+  public Target oneAction() {
+    return new GiteaTarget(client, live.oneAction(), owner);
   }
 
   @Override
@@ -133,8 +151,18 @@ public final class GiteaTarget implements Target {
     };
   }
 
+  /**
+   * By name first (one request: Gitea adds the repository's label of that exact name and answers
+   * the issue's labels); only when that did not put it on, the label is looked up ignoring case,
+   * or created, and added by id.
+   */
   private String addLabel(String repo, int n, String name) throws IOException {
     if (hasLabel(live.issue(repo, n), name)) return "label " + name + " already on " + Subjects.of(repo, n);
+    GiteaWire.Label[] now = client.send("POST", client.repoUrl(repo, "issues", n, "labels"),
+        GiteaWire.IssueLabelsOption.names(List.of(name)), GiteaWire.Label[].class);
+    if (now != null && Arrays.stream(now).anyMatch(l -> l.name().equalsIgnoreCase(name))) {
+      return "added label " + name + " to " + Subjects.of(repo, n);
+    }
     GiteaWire.Label label = live.repoLabel(repo, name).orElse(null);
     if (label == null) {
       if (!client.config().createMissingLabels()) {
@@ -146,7 +174,7 @@ public final class GiteaTarget implements Target {
               "Created by Timmy"), GiteaWire.Label.class);
     }
     client.send("POST", client.repoUrl(repo, "issues", n, "labels"),
-        new GiteaWire.IssueLabelsOption(List.of(label.id())), null);
+        GiteaWire.IssueLabelsOption.ids(List.of(label.id())), null);
     return "added label " + name + " to " + Subjects.of(repo, n);
   }
 
@@ -220,7 +248,7 @@ public final class GiteaTarget implements Target {
 
   /** An open issue Timmy itself opened with {@code marker}. */
   private Optional<GiteaWire.Issue> issueWithMarker(String repo, String marker) throws GiteaException {
-    for (GiteaWire.Issue i : live.openIssues(repo)) {
+    for (GiteaWire.Issue i : live.openIssuesByTimmy(repo)) {
       if (i.body() != null && i.body().contains(marker) && live.byTimmy(i.user())) return Optional.of(i);
     }
     return Optional.empty();

@@ -65,6 +65,10 @@ class GiteaTargetTest {
     return t.gitea.requests.stream().filter(r -> !r.getMethod().equals("GET")).toList();
   }
 
+  List<String> writeLines() {
+    return writes().stream().map(r -> r.getMethod() + " " + r.getUrl().encodedPath()).toList();
+  }
+
   static JsonNode body(RecordedRequest r) throws IOException {
     return Json.mapper().readTree(r.getBody().utf8());
   }
@@ -75,13 +79,15 @@ class GiteaTargetTest {
   }
 
   @Test
-  void add_label_puts_an_existing_label_on_by_id_and_is_then_already_done() throws IOException {
+  void add_label_puts_an_existing_label_on_by_name_in_one_write_and_is_then_already_done() throws IOException {
     ProposalItem p = proposal(ActionKind.ADD_LABEL, "alex/app#1", Map.of("label", "p1"));
     assertFalse(target.alreadyDone(p));
     assertEquals("added label p1 to alex/app#1", target.perform(p));
+    assertEquals(1, writes().size(), t.gitea.lines().toString());
     RecordedRequest w = writes().get(0);
     assertEquals("/api/v1/repos/alex/app/issues/1/labels", w.getUrl().encodedPath());
-    assertEquals(repo.label("p1").get("id").asLong(), body(w).get("labels").get(0).asLong());
+    assertEquals("p1", body(w).get("labels").get(0).asText());
+    assertTrue(repo.issues.get(1).get("labels").toString().contains("\"p1\""));
     assertTrue(target.alreadyDone(p));
     assertEquals("s3cret", w.getHeaders().get("Authorization").replace("token ", ""));
   }
@@ -91,12 +97,16 @@ class GiteaTargetTest {
     ProposalItem p = proposal(ActionKind.ADD_LABEL, "alex/app#1", Map.of("label", "stale"));
     ActionRefused refused = assertThrows(ActionRefused.class, () -> target.perform(p));
     assertTrue(refused.getMessage().contains("gitea.createMissingLabels is false"), refused.getMessage());
-    assertTrue(writes().isEmpty());
+    // Adding by a name Gitea does not know changes nothing: the answer shows the label absent.
+    assertEquals(List.of("POST /api/v1/repos/alex/app/issues/1/labels"), writeLines());
+    assertFalse(repo.issues.get(1).get("labels").toString().contains("stale"));
+    t.gitea.clear();
 
     assertEquals("added label stale to alex/app#1", targetWith(true).perform(p));
-    assertEquals(List.of("POST /api/v1/repos/alex/app/labels", "POST /api/v1/repos/alex/app/issues/1/labels"),
-        writes().stream().map(r -> r.getMethod() + " " + r.getUrl().encodedPath()).toList());
-    assertEquals("stale", body(writes().get(0)).get("name").asText());
+    assertEquals(List.of("POST /api/v1/repos/alex/app/issues/1/labels", "POST /api/v1/repos/alex/app/labels",
+        "POST /api/v1/repos/alex/app/issues/1/labels"), writeLines());
+    assertEquals("stale", body(writes().get(1)).get("name").asText());
+    assertEquals(repo.label("stale").get("id").asLong(), body(writes().get(2)).get("labels").get(0).asLong());
     assertTrue(target.alreadyDone(p));
   }
 
