@@ -29,8 +29,9 @@ import okhttp3.HttpUrl;
  * updated since (one list, {@code state=all} so closings are seen), comments since, and the first
  * page of open pulls by recent update (head sha and mergeable change without the pull being
  * updated). Reviews and status are read again only for a pull whose head or update time moved,
- * and status alone for a pull whose CI is still pending. An unchanged repository costs three
- * requests. What cannot be read leaves the previous state in place and makes the backlog partial;
+ * and status alone, every cycle, for a pull whose CI may move on an unchanged head (pending, red,
+ * or not yet reported: {@link RepoState#ciMayMove}), so a re-run that turns it is seen the next
+ * cycle. An unchanged repository costs three requests, plus one per such pull. What cannot be read leaves the previous state in place and makes the backlog partial;
  * nothing is thrown. With an agent window, what closed within it is read as well, but only every
  * history refresh period ({@link GiteaHistory}), so an unchanged cycle in between still costs
  * three requests per repository. Timmy's own login ({@link GiteaClient#self()}, one request ever)
@@ -176,7 +177,7 @@ public final class GiteaSource {
       if (seen.contains(n)) continue;
       if (refreshPull(s, client.get(client.repoUrl(s.repo, "pulls", n), GiteaWire.PullRequest.class))) statusRead.add(n);
     }
-    for (RepoState.Pull p : s.awaitingCi(clock.instant(), CI_GRACE)) {
+    for (RepoState.Pull p : s.ciMayMove(clock.instant(), CI_GRACE)) {
       if (statusRead.contains((int) p.pull().number())) continue;
       s.pulls.put((int) p.pull().number(), new RepoState.Pull(p.pull(), p.reviews(), status(s, p.sha()), p.headSeenAt()));
     }

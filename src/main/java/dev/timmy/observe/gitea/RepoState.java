@@ -3,7 +3,6 @@ package dev.timmy.observe.gitea;
 import dev.timmy.gitea.GiteaMapping;
 import dev.timmy.gitea.GiteaWire;
 
-import dev.timmy.facts.CiState;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.PullRequest;
@@ -81,11 +80,17 @@ final class RepoState {
     return out;
   }
 
-  /** Pulls whose CI may still change without the pull changing: pending, or silent on a new head. */
-  List<Pull> awaitingCi(Instant now, java.time.Duration grace) {
-    return pulls.values().stream().filter(p -> {
-      CiState ci = GiteaMapping.ciState(p.status());
-      return ci == CiState.PENDING || (ci == CiState.NONE && p.headSeenAt().plus(grace).isAfter(now));
+  /**
+   * Pulls whose CI may change on an unchanged head without the pull changing: pending (it runs),
+   * red (a re-run is how a red head turns green), or silent on a head seen within {@code grace}
+   * (CI has yet to report). A green head is settled: it is read again at the full re-read, and
+   * live, on its own, before any merge.
+   */
+  List<Pull> ciMayMove(Instant now, java.time.Duration grace) {
+    return pulls.values().stream().filter(p -> switch (GiteaMapping.ciState(p.status())) {
+      case PENDING, FAILURE, ERROR -> true;
+      case NONE -> p.headSeenAt().plus(grace).isAfter(now);
+      case SUCCESS, WARNING -> false;
     }).toList();
   }
 }

@@ -113,6 +113,40 @@ class GiteaSourceTest {
   }
 
   @Test
+  void a_re_run_that_turns_a_red_head_green_without_a_push_is_seen_the_next_cycle() {
+    big.setStatus("sha304", "failure", "ci/build");
+    cycle();
+    assertEquals(CiState.FAILURE, ci(cycle(), 304));
+    assertEquals(3 + 1, t.gitea.requests.size(), "a red head's status is read each cycle: " + t.gitea.lines());
+    assertTrue(t.gitea.lines().get(3).contains("/commits/sha304/status"), t.gitea.lines().toString());
+
+    big.setStatus("sha304", "pending", "ci/build"); // the re-run starts: the head and the pull stay as they were
+    assertEquals(CiState.PENDING, ci(cycle(), 304));
+    big.setStatus("sha304", "success", "ci/build");
+    Backlog green = cycle();
+    assertEquals(CiState.SUCCESS, ci(green, 304));
+    assertEquals(List.of(), green.pulls().stream().filter(p -> p.number() == 304).findFirst().orElseThrow().ciFailing());
+    assertEquals(4, t.gitea.requests.size(), t.gitea.lines().toString());
+    cycle();
+    assertEquals(3, t.gitea.requests.size(), "a green head is settled: not polled again " + t.gitea.lines());
+  }
+
+  @Test
+  void a_head_that_has_reported_nothing_is_polled_for_its_grace_period_only() {
+    big.statuses.remove("sha302");
+    cycle();
+    cycle();
+    assertTrue(t.gitea.lines().stream().anyMatch(l -> l.contains("/commits/sha302/status")), t.gitea.lines().toString());
+    clock.advance(GiteaSource.CI_GRACE);
+    cycle();
+    assertEquals(3, t.gitea.requests.size(), "past the grace a silent head is settled: " + t.gitea.lines());
+  }
+
+  private static CiState ci(Backlog b, int number) {
+    return b.pulls().stream().filter(p -> p.number() == number).findFirst().orElseThrow().ciState();
+  }
+
+  @Test
   void the_repository_is_read_in_full_again_once_the_resync_period_has_passed() {
     cycle();
     big.comments.remove(0); // a deletion no since= can show
