@@ -160,7 +160,7 @@ public final class GiteaTarget implements Target {
     if (hasLabel(live.issue(repo, n), name)) return "label " + name + " already on " + Subjects.of(repo, n);
     GiteaWire.Label[] now = client.send("POST", client.repoUrl(repo, "issues", n, "labels"),
         GiteaWire.IssueLabelsOption.names(List.of(name)), GiteaWire.Label[].class);
-    if (now != null && Arrays.stream(now).anyMatch(l -> l.name().equalsIgnoreCase(name))) {
+    if (now != null && Arrays.stream(now).anyMatch(l -> l != null && name.equalsIgnoreCase(l.name()))) {
       return "added label " + name + " to " + Subjects.of(repo, n);
     }
     GiteaWire.Label label = live.repoLabel(repo, name).orElse(null);
