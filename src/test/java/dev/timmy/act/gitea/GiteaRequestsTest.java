@@ -154,7 +154,7 @@ class GiteaRequestsTest {
   }
 
   @Test
-  void a_merge_reads_each_condition_once_for_the_guard_the_live_check_and_the_write() {
+  void a_merge_and_its_branch_deletion_read_each_condition_once_for_the_guard_the_live_check_and_the_write() {
     Cost c = act(proposal(ActionKind.MERGE, "alex/app#151", Map.of("sha", "a151")));
     assertEquals(ActionStatus.DONE, c.row().status(), c.row().outcome());
     // The pull, its head's status, its reviews, the base branch's protection, the comments of the
@@ -169,7 +169,17 @@ class GiteaRequestsTest {
         "GET /api/v1/repos/alex/app/issues/1",
         "GET /api/v1/repos/alex/app/issues/1/comments",
         "POST /api/v1/repos/alex/app/pulls/151/merge"), t.gitea.lines());
-    System.out.printf("Gitea requests per merge (every re-check read included): %d for %d write%n", c.requests(), c.writes());
+
+    // Then its branch: the branch, the open pulls and the recently closed ones, each once, and the delete.
+    Cost delete = act(proposal(ActionKind.DELETE_BRANCH, "alex/app", Map.of("branch", "feature/151")));
+    assertEquals(ActionStatus.DONE, delete.row().status(), delete.row().outcome());
+    assertEquals(List.of(
+        "GET /api/v1/repos/alex/app/branches/feature/151",
+        "GET /api/v1/repos/alex/app/pulls?state=open&page=1&limit=50",
+        "GET /api/v1/repos/alex/app/pulls?state=closed&sort=recentupdate&page=1&limit=50",
+        "DELETE /api/v1/repos/alex/app/branches/feature/151"), t.gitea.lines());
+    System.out.printf("Gitea requests per merge (every re-check read included): %d for %d write; per branch deletion %d%n",
+        c.requests(), c.writes(), delete.requests());
   }
 
   @Test
