@@ -28,6 +28,13 @@ public final class GiteaTestServer implements AutoCloseable {
         null, 1, 1, 10, 50, 3, 100, 10, 60, null);
   }
 
+  /** A minute passes on Gitea's clock and on {@code clock}; the requests are counted from zero again. */
+  public void minuteLater(TestClock clock) {
+    gitea.now = gitea.now.plusSeconds(60);
+    clock.advance(Duration.ofSeconds(60));
+    gitea.clear();
+  }
+
   public GiteaClient client(GiteaConfig config) {
     return new GiteaClient(config, "s3cret", SHARED, sleeps::add);
   }

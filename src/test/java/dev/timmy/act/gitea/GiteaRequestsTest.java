@@ -90,9 +90,7 @@ class GiteaRequestsTest {
 
   /** One observation a minute after the last, its requests counted from zero. */
   Backlog cycle() {
-    t.gitea.now = t.gitea.now.plusSeconds(60);
-    clock.advance(Duration.ofSeconds(60));
-    t.gitea.clear();
+    t.minuteLater(clock);
     Backlog b = source.read();
     assertTrue(b.complete(), b.gaps().toString());
     return b;

@@ -52,9 +52,7 @@ class GiteaSourceFaultTest {
   }
 
   Backlog cycle() {
-    t.gitea.now = t.gitea.now.plusSeconds(60);
-    clock.advance(Duration.ofSeconds(60));
-    t.gitea.clear();
+    t.minuteLater(clock);
     return source.read();
   }
 
