@@ -104,15 +104,19 @@ class GiteaRequestsTest {
   }
 
   Cost act(ProposalItem p) {
+    return act(p, Mode.LIVE);
+  }
+
+  Cost act(ProposalItem p, Mode mode) {
     Backlog b = cycle();
     Snapshot world = Snapshot.ofBacklog(clock.instant(), true, List.of(), Given.ALEX, b.issues(), b.pulls(), b.comments(),
         List.of(Given.agent("claude")));
     Authority authority = new Authority(new OwnerConfig("alex", List.of("on-hold"), null), BudgetConfig.defaults(),
         journal.reader(), new Given.Clock(clock.instant()), Scope.of(REPOS, null));
-    Executor executor = new Executor(List.of(new GiteaTarget(client, Given.ALEX)), journal, Mode.LIVE);
-    long id = journal.beginCycle("test", Mode.LIVE, "r");
+    Executor executor = new Executor(List.of(new GiteaTarget(client, Given.ALEX)), journal, mode);
+    long id = journal.beginCycle("test", mode, "r");
     t.gitea.clear();
-    ActionRow row = executor.execute(id, List.of(p), authority.open(world, Mode.LIVE)).get(0);
+    ActionRow row = executor.execute(id, List.of(p), authority.open(world, mode)).get(0);
     return new Cost(t.gitea.requests.size(), t.gitea.writes(), row);
   }
 
@@ -153,7 +157,11 @@ class GiteaRequestsTest {
 
   @Test
   void a_merge_and_its_branch_deletion_read_each_condition_once_for_the_guard_the_live_check_and_the_write() {
-    Cost c = act(proposal(ActionKind.MERGE, "alex/app#151", Map.of("sha", "a151")));
+    ProposalItem merge = proposal(ActionKind.MERGE, "alex/app#151", Map.of("sha", "a151"));
+    Cost dry = act(merge, Mode.DRY_RUN);
+    assertEquals(ActionStatus.WOULD_DO, dry.row().status(), dry.row().outcome());
+    assertEquals(List.of(7, 0L), List.of(dry.requests(), dry.writes()), "dry-run: the same reads, once, no write " + t.gitea.lines());
+    Cost c = act(merge);
     assertEquals(ActionStatus.DONE, c.row().status(), c.row().outcome());
     // The pull, its head's status, its reviews, the base branch's protection, the comments of the
     // pull and of its linked issue #1 (Alex's instructions), that issue (its hold labels): seven
