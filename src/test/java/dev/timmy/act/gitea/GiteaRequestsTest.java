@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timmy.Json;
 import dev.timmy.act.Authority;
+import dev.timmy.act.Escalations;
 import dev.timmy.act.Executor;
 import dev.timmy.act.Mode;
 import dev.timmy.act.Scope;
 import dev.timmy.config.BudgetConfig;
 import dev.timmy.config.OwnerConfig;
 import dev.timmy.decide.ActionKind;
+import dev.timmy.decide.EscalationItem;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.gitea.FakeRepo;
@@ -133,6 +135,8 @@ class GiteaRequestsTest {
     writes.put("ASSIGN", proposal(ActionKind.ASSIGN, "alex/app#4", Map.of("login", "kimi-code")));
     writes.put("UNASSIGN", proposal(ActionKind.UNASSIGN, "alex/app#5", Map.of("login", "kimi-code")));
     writes.put("CLOSE", proposal(ActionKind.CLOSE, "alex/app#6", Map.of("body", "Stale for 30 days.")));
+    writes.put("ESCALATE", Escalations.proposal(new EscalationItem("alex/app#7", "labelled strategy", "AUTH-003",
+        "Strategy is Alex's", List.of())));
     writes.put("CREATE_ISSUE", proposal(ActionKind.CREATE_ISSUE, "alex/app", Map.of("title", "CI red", "body", "main is red")));
     List<String> figures = new ArrayList<>();
     long requests = 0;
