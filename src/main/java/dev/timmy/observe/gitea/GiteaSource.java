@@ -31,7 +31,8 @@ import okhttp3.HttpUrl;
  * updated). Reviews and status are read again only for a pull whose head or update time moved,
  * and status alone, every cycle, for a pull whose CI may move on an unchanged head (pending, red,
  * or not yet reported: {@link RepoState#ciMayMove}), so a re-run that turns it is seen the next
- * cycle. An unchanged repository costs three requests, plus one per such pull. What cannot be read leaves the previous state in place and makes the backlog partial;
+ * cycle; a green head's status is read again at each full read. An unchanged repository costs
+ * three requests, plus one per such pull. What cannot be read leaves the previous state in place and makes the backlog partial;
  * nothing is thrown. With an agent window, what closed within it is read as well, but only every
  * history refresh period ({@link GiteaHistory}), so an unchanged cycle in between still costs
  * three requests per repository. Timmy's own login ({@link GiteaClient#self()}, one request ever)
@@ -144,7 +145,11 @@ public final class GiteaSource {
     s.comments.clear();
     for (GiteaWire.Comment c : all) s.comments.put(c.id(), c);
 
-    for (GiteaWire.PullRequest p : openPulls) refreshPull(s, p);
+    for (GiteaWire.PullRequest p : openPulls) {
+      // A settled (green) head's status is read again here: a re-run can turn it without a push.
+      RepoState.Pull known = refreshPull(s, p) ? null : s.pulls.get((int) p.number());
+      if (known != null) readStatus(s, known);
+    }
     s.cursor = start.minus(OVERLAP);
     s.lastFull = clock.instant();
   }
@@ -178,8 +183,7 @@ public final class GiteaSource {
       if (refreshPull(s, client.get(client.repoUrl(s.repo, "pulls", n), GiteaWire.PullRequest.class))) statusRead.add(n);
     }
     for (RepoState.Pull p : s.ciMayMove(clock.instant(), CI_GRACE)) {
-      if (statusRead.contains((int) p.pull().number())) continue;
-      s.pulls.put((int) p.pull().number(), new RepoState.Pull(p.pull(), p.reviews(), status(s, p.sha()), p.headSeenAt()));
+      if (!statusRead.contains((int) p.pull().number())) readStatus(s, p);
     }
     s.cursor = start.minus(OVERLAP);
   }
@@ -206,6 +210,12 @@ public final class GiteaSource {
     GiteaWire.CombinedStatus status = sha.isEmpty() ? null : status(s, sha);
     s.pulls.put(n, new RepoState.Pull(p, reviews, status, sameHead ? known.headSeenAt() : clock.instant()));
     return true;
+  }
+
+  /** The status of a pull's unchanged head, read again (a pull without a head has none to read). */
+  private void readStatus(RepoState s, RepoState.Pull p) throws IOException {
+    if (p.sha().isEmpty()) return;
+    s.pulls.put((int) p.pull().number(), new RepoState.Pull(p.pull(), p.reviews(), status(s, p.sha()), p.headSeenAt()));
   }
 
   private GiteaWire.CombinedStatus status(RepoState s, String sha) throws IOException {

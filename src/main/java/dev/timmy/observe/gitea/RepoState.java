@@ -83,8 +83,8 @@ final class RepoState {
   /**
    * Pulls whose CI may change on an unchanged head without the pull changing: pending (it runs),
    * red (a re-run is how a red head turns green), or silent on a head seen within {@code grace}
-   * (CI has yet to report). A green head is settled: it is read again at the full re-read, and
-   * live, on its own, before any merge.
+   * (CI has yet to report). A green head is settled: its status is read again at the full re-read,
+   * and live before any merge.
    */
   List<Pull> ciMayMove(Instant now, java.time.Duration grace) {
     return pulls.values().stream().filter(p -> switch (GiteaMapping.ciState(p.status())) {

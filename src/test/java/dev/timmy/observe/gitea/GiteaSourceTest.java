@@ -140,6 +140,16 @@ class GiteaSourceTest {
     assertEquals(3, t.gitea.requests.size(), "past the grace a silent head is settled: " + t.gitea.lines());
   }
 
+  @Test
+  void a_pull_gitea_sends_without_a_head_commit_costs_no_status_read_and_no_gap() {
+    big.pulls.get(303).with("head").put("sha", "");
+    cycle();
+    Backlog b = cycle();
+    assertTrue(b.complete(), b.gaps().toString());
+    assertEquals(CiState.NONE, ci(b, 303));
+    assertEquals(3, t.gitea.requests.size(), t.gitea.lines().toString());
+  }
+
   private static CiState ci(Backlog b, int number) {
     return b.pulls().stream().filter(p -> p.number() == number).findFirst().orElseThrow().ciState();
   }
@@ -148,10 +158,14 @@ class GiteaSourceTest {
   void the_repository_is_read_in_full_again_once_the_resync_period_has_passed() {
     cycle();
     big.comments.remove(0); // a deletion no since= can show
+    big.setStatus("sha302", "failure", "ci/build"); // a green head re-run red: no push, the pull unchanged
+    cycle();
     clock.advance(Duration.ofMinutes(61));
     Backlog b = cycle();
     assertEquals(1, b.comments().size());
-    assertEquals(6 + 1 + 1, t.gitea.requests.size(), "unchanged pulls keep their reviews and status: " + t.gitea.lines());
+    assertEquals(6 + 1 + 1 + 5, t.gitea.requests.size(), "unchanged pulls keep their reviews, their status is read again: "
+        + t.gitea.lines());
+    assertEquals(CiState.FAILURE, ci(b, 302));
   }
 
   @Test
