@@ -1,6 +1,7 @@
 package dev.timmy.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.timmy.Json;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.CheckItem;
@@ -8,6 +9,7 @@ import dev.timmy.decide.EscalationItem;
 import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
+import dev.timmy.facts.Snapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,10 +56,31 @@ public final class JournalReader {
     return db.read("read cycle " + id, c -> {
       Optional<CycleRow> row = first(c, "SELECT " + CYCLE_COLUMNS + " FROM cycles WHERE id = ?", JournalReader::cycle, id);
       if (row.isEmpty()) return Optional.empty();
-      List<DecisionRecord> items = list(c, "SELECT i.cycle_id, y.started, i.kind, i.subject, i.rule_id, i.body"
-          + " FROM items i JOIN cycles y ON y.id = i.cycle_id WHERE i.cycle_id = ? ORDER BY i.id", JournalReader::item, id);
+      List<DecisionRecord> items = itemsOf(c, row.get(), "", List.of());
       return Optional.of(new CycleDetail(row.get(), items, actions(c, "cycle_id = ?", id)));
     });
+  }
+
+  /**
+   * The snapshot cycle {@code id} decided on, as stored (checked against its digest); empty when
+   * the cycle is unknown or kept only its digest (journaled before schema 5, or not observed).
+   */
+  public Optional<Snapshot> snapshot(long id) {
+    return db.read("read the snapshot of cycle " + id, c -> {
+      Optional<String> digest = first(c, "SELECT snapshot_digest FROM cycles WHERE id = ? AND snapshot_digest IS NOT NULL",
+          r -> r.getString(1), id);
+      return digest.isEmpty() ? Optional.<Snapshot>empty() : SnapshotStore.read(c, digest.get());
+    });
+  }
+
+  /** The bytes the journal holds: its stored snapshots and decision rows (for the benchmark and metrics). */
+  public JournalBytes bytes() {
+    return db.read("measure the journal", c -> new JournalBytes(
+        scalar(c, "SELECT coalesce(sum(length(data)), 0) FROM snapshots"),
+        scalar(c, "SELECT count(*) FROM snapshots"),
+        scalar(c, "SELECT coalesce(sum(length(body) + length(subject) + length(rule_id) + coalesce(length(sort_key), 0)"
+            + " + coalesce(length(digest), 0)), 0) FROM items"),
+        scalar(c, "SELECT count(*) FROM items")));
   }
 
   public Optional<CycleRow> lastCycle() {
@@ -72,43 +95,63 @@ public final class JournalReader {
         CycleStatus.OK));
   }
 
-  /** Decision items matching the filter, newest cycle first, in written order within a cycle. */
+  /**
+   * Decision items matching the filter, newest cycle first, in written order within a cycle. A
+   * row kept over many cycles counts once per cycle; the cycles are read in windows that double,
+   * so a recent answer reads few rows and a rare one few queries.
+   */
   public List<DecisionRecord> decisions(DecisionFilter f) {
-    StringBuilder sql = new StringBuilder("SELECT i.cycle_id, y.started, i.kind, i.subject, i.rule_id, i.body"
-        + " FROM items i JOIN cycles y ON y.id = i.cycle_id WHERE 1 = 1");
+    StringBuilder where = new StringBuilder();
     List<Object> args = new ArrayList<>();
     if (f.subject() != null) {
-      sql.append(" AND i.subject = ?");
+      where.append(" AND i.subject = ?");
       args.add(f.subject());
     }
     if (f.ruleId() != null) {
-      sql.append(" AND i.id IN (SELECT item_id FROM item_rules WHERE rule_id = ?)");
+      where.append(" AND i.id IN (SELECT item_id FROM item_rules WHERE rule_id = ?)");
       args.add(f.ruleId());
     }
     if (f.kind() != null) {
-      sql.append(" AND i.kind = ?");
+      where.append(" AND i.kind = ?");
       args.add(f.kind());
     }
-    if (f.since() != null) {
-      sql.append(" AND y.started >= ?");
-      args.add(f.since());
-    }
-    sql.append(" ORDER BY i.cycle_id DESC, i.id LIMIT ?");
-    args.add(f.limit());
-    return db.read("list decisions", c -> list(c, sql.toString(), JournalReader::item, args.toArray()));
+    return db.read("list decisions", c -> {
+      List<long[]> decided = list(c, "SELECT id, started FROM cycles WHERE items IS NOT NULL AND started >= ?"
+          + " ORDER BY id DESC", r -> new long[] {r.getLong(1), r.getLong(2)},
+          f.since() == null ? Long.MIN_VALUE : f.since().toEpochMilli());
+      List<DecisionRecord> out = new ArrayList<>();
+      for (int from = 0, size = 16; from < decided.size() && out.size() < f.limit(); from += size, size *= 2) {
+        List<long[]> window = decided.subList(from, Math.min(decided.size(), from + size));
+        List<Object> all = new ArrayList<>(args);
+        all.add(window.get(0)[0]);
+        all.add(window.get(window.size() - 1)[0]);
+        List<Span> rows = list(c, "SELECT i.cycle_id, i.until_cycle, i.kind, i.subject, i.rule_id, i.body FROM items i"
+            + " WHERE 1 = 1" + where + " AND i.cycle_id <= ? AND i.until_cycle > ? ORDER BY i.sort_key, i.id",
+            JournalReader::span, all.toArray());
+        for (long[] y : window) {
+          for (Span r : rows) {
+            if (r.from() <= y[0] && y[0] < r.until() && out.size() < f.limit()) out.add(r.at(y[0], Instant.ofEpochMilli(y[1])));
+          }
+        }
+      }
+      return out;
+    });
   }
 
   /** The subject in the last {@code lastCycles} cycles that mention it, newest first. */
   public SubjectHistory history(String subject, int lastCycles) {
+    int n = Math.max(1, lastCycles);
     return db.read("read the history of " + subject, c -> {
-      List<Long> ids = list(c, "SELECT cycle_id FROM items WHERE subject = ? UNION SELECT cycle_id FROM actions"
-          + " WHERE subject = ? ORDER BY cycle_id DESC LIMIT ?", r -> r.getLong(1), subject, subject, Math.max(1, lastCycles));
+      java.util.TreeSet<Long> ids = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+      ids.addAll(list(c, "SELECT DISTINCT cycle_id FROM actions WHERE subject = ? ORDER BY cycle_id DESC LIMIT ?",
+          r -> r.getLong(1), subject, n));
+      ids.addAll(list(c, "SELECT DISTINCT y.id FROM items i JOIN cycles y ON y.id >= i.cycle_id AND y.id < i.until_cycle"
+          + " WHERE i.subject = ? AND y.items IS NOT NULL ORDER BY y.id DESC LIMIT ?", r -> r.getLong(1), subject, n));
       List<SubjectHistory.Entry> entries = new ArrayList<>();
       for (long id : ids) {
+        if (entries.size() >= n) break;
         CycleRow row = first(c, "SELECT " + CYCLE_COLUMNS + " FROM cycles WHERE id = ?", JournalReader::cycle, id).orElseThrow();
-        List<DecisionRecord> items = list(c, "SELECT i.cycle_id, y.started, i.kind, i.subject, i.rule_id, i.body FROM items i"
-            + " JOIN cycles y ON y.id = i.cycle_id WHERE i.cycle_id = ? AND i.subject = ? ORDER BY i.id", JournalReader::item,
-            id, subject);
+        List<DecisionRecord> items = itemsOf(c, row, " AND i.subject = ?", List.of(subject));
         entries.add(new SubjectHistory.Entry(row,
             of(items, ItemKind.PRIORITY, PriorityItem.class).stream().findFirst().orElse(null),
             of(items, ItemKind.ROUTE, RouteItem.class), of(items, ItemKind.CHECK, CheckItem.class),
@@ -117,6 +160,25 @@ public final class JournalReader {
       }
       return new SubjectHistory(subject, entries);
     });
+  }
+
+  /** The items of one decided cycle (none for one that did not decide), in written order. */
+  private static List<DecisionRecord> itemsOf(Connection c, CycleRow cycle, String where, List<Object> args)
+      throws SQLException {
+    List<Object> all = new ArrayList<>(args);
+    all.addAll(List.of(cycle.id(), cycle.id(), cycle.id()));
+    List<Span> rows = list(c, "SELECT i.cycle_id, i.until_cycle, i.kind, i.subject, i.rule_id, i.body FROM items i"
+        + " WHERE 1 = 1" + where + " AND i.cycle_id <= ? AND i.until_cycle > ? AND EXISTS (SELECT 1 FROM cycles y"
+        + " WHERE y.id = ? AND y.items IS NOT NULL) ORDER BY i.sort_key, i.id", JournalReader::span,
+        all.toArray());
+    return rows.stream().map(r -> r.at(cycle.id(), cycle.started())).toList();
+  }
+
+  /** A row as stored: the cycles it spans, {@code [from, until)}, and its item. */
+  private record Span(long from, long until, ItemKind kind, String subject, String ruleId, JsonNode item) {
+    DecisionRecord at(long cycle, Instant started) {
+      return new DecisionRecord(cycle, started, kind, subject, ruleId, item);
+    }
   }
 
   /** Totals for metrics. */
@@ -137,7 +199,7 @@ public final class JournalReader {
           JournalReader::pair, ActionStatus.REFUSED)) {
         refusals.put(g[0], Long.parseLong(g[1]));
       }
-      return new JournalCounts(cycles, actions, refusals, scalar(c, "SELECT count(*) FROM items"));
+      return new JournalCounts(cycles, actions, refusals, scalar(c, "SELECT coalesce(sum(items), 0) FROM cycles"));
     });
   }
 
@@ -241,7 +303,7 @@ public final class JournalReader {
     T map(ResultSet r) throws SQLException;
   }
 
-  private static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+  static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
     try (PreparedStatement s = Database.prepare(c, sql, args); ResultSet r = s.executeQuery()) {
       List<T> out = new ArrayList<>();
       while (r.next()) out.add(row.map(r));
@@ -266,10 +328,10 @@ public final class JournalReader {
         counts == null ? null : parse(counts, CycleCounts.class));
   }
 
-  private static DecisionRecord item(ResultSet r) throws SQLException {
+  private static Span span(ResultSet r) throws SQLException {
     try {
-      return new DecisionRecord(r.getLong(1), instant(r, 2), ItemKind.valueOf(r.getString(3)), r.getString(4),
-          r.getString(5), Json.mapper().readTree(r.getString(6)));
+      return new Span(r.getLong(1), r.getLong(2), ItemKind.valueOf(r.getString(3)), r.getString(4), r.getString(5),
+          Json.mapper().readTree(r.getString(6)));
     } catch (JsonProcessingException e) {
       throw new SQLException("decision item is not JSON: " + e.getOriginalMessage(), e);
     }
