@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
 import dev.timmy.Sanitizer;
 import dev.timmy.bench.Benchmark;
+import dev.timmy.bench.JournalBench;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.DecisionDiff;
 import dev.timmy.decide.Explanation;
@@ -175,9 +176,11 @@ public final class Commands {
           description = "default: ${DEFAULT-VALUE}") List<Integer> sizes,
       @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "default: ${DEFAULT-VALUE}") int runs,
       @Option(names = "--rules", paramLabel = "DIR", defaultValue = Bundled.RULES, description = "default: ${DEFAULT-VALUE}") String rules,
-      @Option(names = "--json", description = "The medians as JSON.") boolean json)
+      @Option(names = "--json", description = "The medians as JSON.") boolean json,
+      @Option(names = "--journal", description = "Journal bytes per cycle (first, steady, 1% changed) instead.") boolean journal)
       throws RuleErrors, IOException {
-    new Benchmark(out).run(rules(rules), sizes, runs, json);
+    if (journal) new JournalBench(out).run(rules(rules), sizes, runs, json);
+    else new Benchmark(out).run(rules(rules), sizes, runs, json);
     return 0;
   }
 

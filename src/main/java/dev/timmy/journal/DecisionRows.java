@@ -10,6 +10,7 @@ import dev.timmy.decide.Scored;
 import dev.timmy.decide.VetoItem;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,31 +31,47 @@ import java.util.function.Function;
 final class DecisionRows {
   private static final char SEP = '\u0001';
 
-  /** One item as a row. {@code digest} identifies kind, key and body together. */
+  /**
+   * One item as a row. {@code digest} identifies kind, key and body together, the body read with
+   * its clock fact as a placeholder: an item that differs only in the clock it matched is the
+   * same row a tick later ({@link #at} gives it the clock of the cycle read).
+   */
   record Row(ItemKind kind, String subject, String ruleId, List<String> rules, String sortKey, String body,
       ByteBuffer digest, ProposalItem proposal) {}
+
+  /** A body written at clock {@code written} as it read at clock {@code at}. */
+  static String at(String body, Instant written, Instant at) {
+    if (written == null || at == null || written.equals(at)) return body;
+    return body.replace(quoted(written), quoted(at));
+  }
+
+  private static String quoted(Instant clock) {
+    return '"' + Decision.SnapshotInfo.clockFact(clock) + '"';
+  }
 
   private DecisionRows() {}
 
   static List<Row> of(Decision d) {
     List<Row> rows = new ArrayList<>();
+    // JSON writes a NUL inside a string as an escape, never raw: the placeholder matches no body
+    String clock = d.snapshot() == null || d.snapshot().takenAt() == null ? null : quoted(d.snapshot().takenAt());
     Map<String, Integer> rank = new HashMap<>();
     for (PriorityItem p : d.priorities()) rank.put(p.subject(), p.rank());
-    add(rows, ItemKind.PRIORITY, d.priorities(), PriorityItem::subject, p -> pad(p.rank()), p -> {
+    add(rows, clock, ItemKind.PRIORITY, d.priorities(), PriorityItem::subject, p -> pad(p.rank()), p -> {
       List<String> rules = p.parts().stream().map(Scored::ruleId).toList();
       return rules;
     }, p -> p.parts().isEmpty() ? "" : p.parts().get(0).ruleId(), p -> null);
-    add(rows, ItemKind.ROUTE, d.routes(), RouteItem::subject,
+    add(rows, clock, ItemKind.ROUTE, d.routes(), RouteItem::subject,
         r -> pad(rank.getOrDefault(r.subject(), Integer.MAX_VALUE)) + SEP + r.subject(), r -> {
           List<String> rules = new ArrayList<>(List.of(r.ruleId()));
           r.parts().forEach(s -> rules.add(s.ruleId()));
           return rules;
         }, RouteItem::ruleId, r -> null);
-    add(rows, ItemKind.CHECK, d.checks(), CheckItem::subject, CheckItem::subject, k -> List.of(k.ruleId()),
+    add(rows, clock, ItemKind.CHECK, d.checks(), CheckItem::subject, CheckItem::subject, k -> List.of(k.ruleId()),
         CheckItem::ruleId, k -> null);
-    add(rows, ItemKind.ESCALATION, d.escalations(), EscalationItem::subject, EscalationItem::subject,
+    add(rows, clock, ItemKind.ESCALATION, d.escalations(), EscalationItem::subject, EscalationItem::subject,
         e -> List.of(e.ruleId()), EscalationItem::ruleId, e -> null);
-    add(rows, ItemKind.PROPOSAL, d.proposals(), ProposalItem::subject, ProposalItem::subject, p -> {
+    add(rows, clock, ItemKind.PROPOSAL, d.proposals(), ProposalItem::subject, ProposalItem::subject, p -> {
       List<String> rules = new ArrayList<>(List.of(p.ruleId()));
       p.vetoes().stream().map(VetoItem::ruleId).forEach(rules::add);
       return rules;
@@ -62,7 +79,7 @@ final class DecisionRows {
     return rows;
   }
 
-  private static <T> void add(List<Row> rows, ItemKind kind, List<T> items, Function<T, String> subject,
+  private static <T> void add(List<Row> rows, String clock, ItemKind kind, List<T> items, Function<T, String> subject,
       Function<T, String> group, Function<T, List<String>> rules, Function<T, String> ruleId,
       Function<T, ProposalItem> proposal) {
     String prefix = kind.ordinal() + String.valueOf(SEP);
@@ -85,7 +102,7 @@ final class DecisionRows {
       String rule = ruleId.apply(item);
       rows.add(new Row(kind, subject.apply(item), rule == null ? "" : rule, List.copyOf(new LinkedHashSet<>(
           rules.apply(item).stream().filter(r -> r != null && !r.isEmpty()).toList())), keys.get(i), body,
-          digest(keys.get(i), body), proposal.apply(item)));
+          digest(keys.get(i), clock == null ? body : body.replace(clock, "\"clock \0\"")), proposal.apply(item)));
     }
   }
 

@@ -119,12 +119,14 @@ public final class Journal {
     OpenItems cached = open;
     open = null;
     open = db.write("record the decision of cycle " + cycleId, c -> {
-      Database.update(c, "UPDATE cycles SET rules_revision = ?, items = ? WHERE id = ?", d.rulesRevision(), rows.size(), cycleId);
+      Instant clock = d.snapshot() == null ? null : d.snapshot().takenAt();
+      Database.update(c, "UPDATE cycles SET rules_revision = ?, items = ?, clock = ? WHERE id = ?", d.rulesRevision(),
+          rows.size(), clock, cycleId);
       Map<ByteBuffer, Long> before = openItems(c, cycleId, cached);
       Map<ByteBuffer, Long> after = new HashMap<>(rows.size() * 2);
       for (DecisionRows.Row row : rows) {
         Long kept = before.remove(row.digest());
-        after.put(row.digest(), kept != null ? kept : item(c, cycleId, row));
+        after.put(row.digest(), kept != null ? kept : item(c, cycleId, row, clock));
       }
       for (long gone : before.values()) Database.update(c, "UPDATE items SET until_cycle = ? WHERE id = ?", cycleId, gone);
       return new OpenItems(cycleId, after);
@@ -257,10 +259,10 @@ public final class Journal {
     });
   }
 
-  private static long item(Connection c, long cycleId, DecisionRows.Row row) throws SQLException {
-    long id = Database.insert(c, "INSERT INTO items(cycle_id, kind, subject, rule_id, body, sort_key, digest)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?)", cycleId, row.kind(), row.subject(), row.ruleId(), row.body(), row.sortKey(),
-        row.digest().array());
+  private static long item(Connection c, long cycleId, DecisionRows.Row row, Instant clock) throws SQLException {
+    long id = Database.insert(c, "INSERT INTO items(cycle_id, kind, subject, rule_id, body, sort_key, digest, clock)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cycleId, row.kind(), row.subject(), row.ruleId(), row.body(), row.sortKey(),
+        row.digest().array(), clock);
     for (String rule : row.rules()) {
       Database.update(c, "INSERT OR IGNORE INTO item_rules(rule_id, item_id) VALUES (?, ?)", rule, id);
     }

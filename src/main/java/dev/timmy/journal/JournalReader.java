@@ -116,21 +116,21 @@ public final class JournalReader {
       args.add(f.kind());
     }
     return db.read("list decisions", c -> {
-      List<long[]> decided = list(c, "SELECT id, started FROM cycles WHERE items IS NOT NULL AND started >= ?"
-          + " ORDER BY id DESC", r -> new long[] {r.getLong(1), r.getLong(2)},
+      List<Decided> decided = list(c, "SELECT id, started, clock FROM cycles WHERE items IS NOT NULL AND started >= ?"
+          + " ORDER BY id DESC", r -> new Decided(r.getLong(1), instant(r, 2), instant(r, 3)),
           f.since() == null ? Long.MIN_VALUE : f.since().toEpochMilli());
       List<DecisionRecord> out = new ArrayList<>();
       for (int from = 0, size = 16; from < decided.size() && out.size() < f.limit(); from += size, size *= 2) {
-        List<long[]> window = decided.subList(from, Math.min(decided.size(), from + size));
+        List<Decided> window = decided.subList(from, Math.min(decided.size(), from + size));
         List<Object> all = new ArrayList<>(args);
-        all.add(window.get(0)[0]);
-        all.add(window.get(window.size() - 1)[0]);
-        List<Span> rows = list(c, "SELECT i.cycle_id, i.until_cycle, i.kind, i.subject, i.rule_id, i.body FROM items i"
+        all.add(window.get(0).id());
+        all.add(window.get(window.size() - 1).id());
+        List<Span> rows = list(c, "SELECT i.cycle_id, i.until_cycle, i.kind, i.subject, i.rule_id, i.body, i.clock FROM items i"
             + " WHERE 1 = 1" + where + " AND i.cycle_id <= ? AND i.until_cycle > ? ORDER BY i.sort_key, i.id",
             JournalReader::span, all.toArray());
-        for (long[] y : window) {
+        for (Decided y : window) {
           for (Span r : rows) {
-            if (r.from() <= y[0] && y[0] < r.until() && out.size() < f.limit()) out.add(r.at(y[0], Instant.ofEpochMilli(y[1])));
+            if (r.from() <= y.id() && y.id() < r.until() && out.size() < f.limit()) out.add(r.at(y));
           }
         }
       }
@@ -165,19 +165,31 @@ public final class JournalReader {
   /** The items of one decided cycle (none for one that did not decide), in written order. */
   private static List<DecisionRecord> itemsOf(Connection c, CycleRow cycle, String where, List<Object> args)
       throws SQLException {
+    Optional<Decided> decided = first(c, "SELECT id, started, clock FROM cycles WHERE id = ? AND items IS NOT NULL",
+        r -> new Decided(r.getLong(1), instant(r, 2), instant(r, 3)), cycle.id());
+    if (decided.isEmpty()) return List.of();
     List<Object> all = new ArrayList<>(args);
-    all.addAll(List.of(cycle.id(), cycle.id(), cycle.id()));
-    List<Span> rows = list(c, "SELECT i.cycle_id, i.until_cycle, i.kind, i.subject, i.rule_id, i.body FROM items i"
-        + " WHERE 1 = 1" + where + " AND i.cycle_id <= ? AND i.until_cycle > ? AND EXISTS (SELECT 1 FROM cycles y"
-        + " WHERE y.id = ? AND y.items IS NOT NULL) ORDER BY i.sort_key, i.id", JournalReader::span,
-        all.toArray());
-    return rows.stream().map(r -> r.at(cycle.id(), cycle.started())).toList();
+    all.addAll(List.of(cycle.id(), cycle.id()));
+    List<Span> rows = list(c, "SELECT i.cycle_id, i.until_cycle, i.kind, i.subject, i.rule_id, i.body, i.clock FROM items i"
+        + " WHERE 1 = 1" + where + " AND i.cycle_id <= ? AND i.until_cycle > ? ORDER BY i.sort_key, i.id",
+        JournalReader::span, all.toArray());
+    List<DecisionRecord> out = new ArrayList<>(rows.size());
+    for (Span r : rows) out.add(r.at(decided.get()));
+    return out;
   }
 
-  /** A row as stored: the cycles it spans, {@code [from, until)}, and its item. */
-  private record Span(long from, long until, ItemKind kind, String subject, String ruleId, JsonNode item) {
-    DecisionRecord at(long cycle, Instant started) {
-      return new DecisionRecord(cycle, started, kind, subject, ruleId, item);
+  /** A cycle that decided: when it started and the clock its decision was made at. */
+  private record Decided(long id, Instant started, Instant clock) {}
+
+  /** A row as stored: the cycles it spans, {@code [from, until)}, its item and the clock the item was written at. */
+  private record Span(long from, long until, ItemKind kind, String subject, String ruleId, String body, Instant clock) {
+    DecisionRecord at(Decided cycle) throws SQLException {
+      try {
+        return new DecisionRecord(cycle.id(), cycle.started(), kind, subject, ruleId,
+            Json.mapper().readTree(DecisionRows.at(body, clock, cycle.clock())));
+      } catch (JsonProcessingException e) {
+        throw new SQLException("decision item is not JSON: " + e.getOriginalMessage(), e);
+      }
     }
   }
 
@@ -329,12 +341,8 @@ public final class JournalReader {
   }
 
   private static Span span(ResultSet r) throws SQLException {
-    try {
-      return new Span(r.getLong(1), r.getLong(2), ItemKind.valueOf(r.getString(3)), r.getString(4), r.getString(5),
-          Json.mapper().readTree(r.getString(6)));
-    } catch (JsonProcessingException e) {
-      throw new SQLException("decision item is not JSON: " + e.getOriginalMessage(), e);
-    }
+    return new Span(r.getLong(1), r.getLong(2), ItemKind.valueOf(r.getString(3)), r.getString(4), r.getString(5),
+        r.getString(6), instant(r, 7));
   }
 
   private static ActionRow action(ResultSet r) throws SQLException {

@@ -80,11 +80,13 @@ final class Migrations {
           "ALTER TABLE items ADD COLUMN until_cycle INTEGER NOT NULL DEFAULT " + Long.MAX_VALUE,
           "ALTER TABLE items ADD COLUMN sort_key TEXT",
           "ALTER TABLE items ADD COLUMN digest BLOB",
+          "ALTER TABLE items ADD COLUMN clock INTEGER",
           // an item written before this step belongs to its own cycle only
           "UPDATE items SET until_cycle = cycle_id + 1",
           "CREATE INDEX items_until ON items(until_cycle, cycle_id)",
           "CREATE INDEX items_open ON items(kind, sort_key) WHERE until_cycle = " + Long.MAX_VALUE,
           "ALTER TABLE cycles ADD COLUMN items INTEGER",
+          "ALTER TABLE cycles ADD COLUMN clock INTEGER",
           "UPDATE cycles SET items = (SELECT count(*) FROM items WHERE items.cycle_id = cycles.id)",
           "CREATE INDEX proposals_key ON proposals(key)",
           """
