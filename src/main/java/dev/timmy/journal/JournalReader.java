@@ -307,7 +307,7 @@ public final class JournalReader {
     return list(c, "SELECT " + ACTION_COLUMNS + " FROM actions WHERE " + where + order, JournalReader::action, args);
   }
 
-  private static <T> List<T> of(List<DecisionRecord> items, ItemKind kind, Class<T> type) {
+  static <T> List<T> of(List<DecisionRecord> items, ItemKind kind, Class<T> type) {
     return items.stream().filter(i -> i.kind() == kind).map(i -> i.as(type)).toList();
   }
 
