@@ -69,7 +69,7 @@ final class ExplainRoutes {
   private Wire.Current current(Latest.Decided x, String subject) {
     Decision d = x.decision();
     BySubject s = x.bySubject();
-    List<ActionRow> actions = b.journal().actions(x.cycle().id()).stream().filter(a -> a.subject().equals(subject)).toList();
+    List<ActionRow> actions = x.actions().of(b.journal(), subject);
     return new Wire.Current(d.rulesRevision(), s.priority(subject), d.priorities().size(),
         s.checks(subject).stream().map(Wire.Check::of).toList(), s.routes(subject), s.proposals(subject),
         s.escalations(subject), actions);
