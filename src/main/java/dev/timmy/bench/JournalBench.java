@@ -10,7 +10,7 @@ import dev.timmy.journal.CycleCounts;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalBytes;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -12,7 +12,7 @@ import dev.timmy.facts.Snapshot;
 import dev.timmy.journal.CycleCounts;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import dev.timmy.journal.Replay;
 import dev.timmy.observe.DemoHouse;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.timmy.act.Mode;
 import dev.timmy.bench.BacklogChanges;
 import dev.timmy.bench.SyntheticHouse;
 import dev.timmy.decide.CheckItem;
