@@ -7,19 +7,12 @@ import dev.timmy.decide.Decision;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.facts.Snapshot;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,20 +21,18 @@ import java.util.Optional;
  * and outcome after), finished (OK or FAILED). Reads go through {@link #reader()}.
  */
 public final class Journal {
-  /** The until_cycle of a row still part of the last decided cycle. */
-  static final long OPEN = Long.MAX_VALUE;
 
   private final Database db;
   private final InstantSource clock;
   private final int schemaVersion;
   private final SnapshotStore snapshots = new SnapshotStore();
-  /** The rows of the last decided cycle, kept so that a steady cycle need not read them back. */
-  private volatile OpenItems open;
+  private final ItemWriter items;
 
   private Journal(Database db, InstantSource clock, int schemaVersion) {
     this.db = db;
     this.clock = clock;
     this.schemaVersion = schemaVersion;
+    this.items = new ItemWriter(db);
   }
 
   public static Journal open(Path file) {
@@ -110,46 +101,12 @@ public final class Journal {
   }
 
   /**
-   * Records the decision as what changed since the last decided cycle: an item equal to one of
-   * that cycle's (same kind, place and body) is kept (its row now reaches this cycle too), the
-   * others are closed (they reached up to this cycle) and the new ones written. Reading a cycle
-   * back gives every item of its decision in the decision's order ({@link JournalReader#cycle}).
+   * Records the decision as what changed since the last decided cycle ({@link ItemWriter}).
+   * Reading a cycle back gives every item of its decision in the decision's order
+   * ({@link JournalReader#cycle}).
    */
   public void decided(long cycleId, Decision d) {
-    List<DecisionRows.Row> rows = DecisionRows.of(d);
-    OpenItems cached = open;
-    open = null;
-    open = db.write("record the decision of cycle " + cycleId, c -> {
-      Instant clock = d.snapshot() == null ? null : d.snapshot().takenAt();
-      Database.update(c, "UPDATE cycles SET rules_revision = ?, items = ?, clock = ? WHERE id = ?", d.rulesRevision(),
-          rows.size(), clock, cycleId);
-      Map<ByteBuffer, Long> before = openItems(c, cycleId, cached);
-      Map<ByteBuffer, Long> after = new HashMap<>(rows.size() * 2);
-      for (DecisionRows.Row row : rows) {
-        Long kept = before.remove(row.digest());
-        after.put(row.digest(), kept != null ? kept : item(c, cycleId, row, clock));
-      }
-      for (long gone : before.values()) Database.update(c, "UPDATE items SET until_cycle = ? WHERE id = ?", cycleId, gone);
-      return new OpenItems(cycleId, after);
-    });
-  }
-
-  /** The rows of the last decided cycle, by digest: those still open (their until_cycle is {@link #OPEN}). */
-  private record OpenItems(long cycleId, Map<ByteBuffer, Long> ids) {}
-
-  private Map<ByteBuffer, Long> openItems(Connection c, long cycleId, OpenItems cached) throws SQLException {
-    long last = JournalReader.first(c, "SELECT coalesce(max(id), 0) FROM cycles WHERE items IS NOT NULL AND id < ?",
-        r -> r.getLong(1), cycleId).orElse(0L);
-    if (cached != null && cached.cycleId() == last) return cached.ids();
-    Map<ByteBuffer, Long> ids = new HashMap<>();
-    try (PreparedStatement s = Database.prepare(c, "SELECT id, digest FROM items WHERE until_cycle = ?", OPEN);
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        byte[] digest = r.getBytes(2);
-        if (digest != null) ids.put(ByteBuffer.wrap(digest), r.getLong(1));
-      }
-    }
-    return ids;
+    items.write(cycleId, d);
   }
 
   /** Ends a cycle. {@code counts} may be {@link CycleCounts#none()} for a failed cycle. */
@@ -258,22 +215,6 @@ public final class Journal {
       }
       return deleted;
     });
-  }
-
-  private static long item(Connection c, long cycleId, DecisionRows.Row row, Instant clock) throws SQLException {
-    long id = Database.insert(c, "INSERT INTO items(cycle_id, kind, subject, rule_id, body, sort_key, digest, clock)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cycleId, row.kind(), row.subject(), row.ruleId(), row.body(), row.sortKey(),
-        row.digest().array(), clock);
-    for (String rule : row.rules()) {
-      Database.update(c, "INSERT OR IGNORE INTO item_rules(rule_id, item_id) VALUES (?, ?)", rule, id);
-    }
-    ProposalItem p = row.proposal();
-    if (p != null) {
-      Database.update(c, "INSERT INTO proposals(cycle_id, item_id, key, kind, subject, rule_id, reason, vetoes)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cycleId, id, p.id(), p.kind(), p.subject(), p.ruleId(), p.reason(),
-          json(p.vetoes()));
-    }
-    return id;
   }
 
   static String json(Object value) {

@@ -2,7 +2,6 @@ package dev.timmy.journal;
 
 import dev.timmy.act.Mode;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.timmy.Json;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.CheckItem;
