@@ -56,7 +56,7 @@ public final class JournalReader {
     return db.read("read cycle " + id, c -> {
       Optional<CycleRow> row = first(c, "SELECT " + CYCLE_COLUMNS + " FROM cycles WHERE id = ?", JournalReader::cycle, id);
       if (row.isEmpty()) return Optional.empty();
-      List<DecisionRecord> items = itemsOf(c, row.get(), "", List.of());
+      List<DecisionRecord> items = ItemReader.itemsOf(c, row.get().id(), "", List.of());
       return Optional.of(new CycleDetail(row.get(), items, actions(c, "cycle_id = ?", id)));
     });
   }
@@ -96,46 +96,11 @@ public final class JournalReader {
   }
 
   /**
-   * Decision items matching the filter, newest cycle first, in written order within a cycle. A
-   * row kept over many cycles counts once per cycle; the cycles are read in windows that double,
-   * so a recent answer reads few rows and a rare one few queries.
+   * Decision items matching the filter, newest cycle first, in written order within a cycle (a
+   * row kept over many cycles is an item of each).
    */
   public List<DecisionRecord> decisions(DecisionFilter f) {
-    StringBuilder where = new StringBuilder();
-    List<Object> args = new ArrayList<>();
-    if (f.subject() != null) {
-      where.append(" AND i.subject = ?");
-      args.add(f.subject());
-    }
-    if (f.ruleId() != null) {
-      where.append(" AND i.id IN (SELECT item_id FROM item_rules WHERE rule_id = ?)");
-      args.add(f.ruleId());
-    }
-    if (f.kind() != null) {
-      where.append(" AND i.kind = ?");
-      args.add(f.kind());
-    }
-    return db.read("list decisions", c -> {
-      List<Decided> decided = list(c, "SELECT id, started, clock FROM cycles WHERE items IS NOT NULL AND started >= ?"
-          + " ORDER BY id DESC", r -> new Decided(r.getLong(1), instant(r, 2), instant(r, 3)),
-          f.since() == null ? Long.MIN_VALUE : f.since().toEpochMilli());
-      List<DecisionRecord> out = new ArrayList<>();
-      for (int from = 0, size = 16; from < decided.size() && out.size() < f.limit(); from += size, size *= 2) {
-        List<Decided> window = decided.subList(from, Math.min(decided.size(), from + size));
-        List<Object> all = new ArrayList<>(args);
-        all.add(window.get(0).id());
-        all.add(window.get(window.size() - 1).id());
-        List<Span> rows = list(c, "SELECT i.cycle_id, i.until_cycle, i.kind, i.subject, i.rule_id, i.body, i.clock FROM items i"
-            + " WHERE 1 = 1" + where + " AND i.cycle_id <= ? AND i.until_cycle > ? ORDER BY i.sort_key, i.id",
-            JournalReader::span, all.toArray());
-        for (Decided y : window) {
-          for (Span r : rows) {
-            if (r.from() <= y.id() && y.id() < r.until() && out.size() < f.limit()) out.add(r.at(y));
-          }
-        }
-      }
-      return out;
-    });
+    return db.read("list decisions", c -> ItemReader.decisions(c, f));
   }
 
   /** The subject in the last {@code lastCycles} cycles that mention it, newest first. */
@@ -151,7 +116,7 @@ public final class JournalReader {
       for (long id : ids) {
         if (entries.size() >= n) break;
         CycleRow row = first(c, "SELECT " + CYCLE_COLUMNS + " FROM cycles WHERE id = ?", JournalReader::cycle, id).orElseThrow();
-        List<DecisionRecord> items = itemsOf(c, row, " AND i.subject = ?", List.of(subject));
+        List<DecisionRecord> items = ItemReader.itemsOf(c, row.id(), " AND i.subject = ?", List.of(subject));
         entries.add(new SubjectHistory.Entry(row,
             of(items, ItemKind.PRIORITY, PriorityItem.class).stream().findFirst().orElse(null),
             of(items, ItemKind.ROUTE, RouteItem.class), of(items, ItemKind.CHECK, CheckItem.class),
@@ -160,37 +125,6 @@ public final class JournalReader {
       }
       return new SubjectHistory(subject, entries);
     });
-  }
-
-  /** The items of one decided cycle (none for one that did not decide), in written order. */
-  private static List<DecisionRecord> itemsOf(Connection c, CycleRow cycle, String where, List<Object> args)
-      throws SQLException {
-    Optional<Decided> decided = first(c, "SELECT id, started, clock FROM cycles WHERE id = ? AND items IS NOT NULL",
-        r -> new Decided(r.getLong(1), instant(r, 2), instant(r, 3)), cycle.id());
-    if (decided.isEmpty()) return List.of();
-    List<Object> all = new ArrayList<>(args);
-    all.addAll(List.of(cycle.id(), cycle.id()));
-    List<Span> rows = list(c, "SELECT i.cycle_id, i.until_cycle, i.kind, i.subject, i.rule_id, i.body, i.clock FROM items i"
-        + " WHERE 1 = 1" + where + " AND i.cycle_id <= ? AND i.until_cycle > ? ORDER BY i.sort_key, i.id",
-        JournalReader::span, all.toArray());
-    List<DecisionRecord> out = new ArrayList<>(rows.size());
-    for (Span r : rows) out.add(r.at(decided.get()));
-    return out;
-  }
-
-  /** A cycle that decided: when it started and the clock its decision was made at. */
-  private record Decided(long id, Instant started, Instant clock) {}
-
-  /** A row as stored: the cycles it spans, {@code [from, until)}, its item and the clock the item was written at. */
-  private record Span(long from, long until, ItemKind kind, String subject, String ruleId, String body, Instant clock) {
-    DecisionRecord at(Decided cycle) throws SQLException {
-      try {
-        return new DecisionRecord(cycle.id(), cycle.started(), kind, subject, ruleId,
-            Json.mapper().readTree(DecisionRows.at(body, clock, cycle.clock())));
-      } catch (JsonProcessingException e) {
-        throw new SQLException("decision item is not JSON: " + e.getOriginalMessage(), e);
-      }
-    }
   }
 
   /** Totals for metrics. */
@@ -340,11 +274,6 @@ public final class JournalReader {
         counts == null ? null : parse(counts, CycleCounts.class));
   }
 
-  private static Span span(ResultSet r) throws SQLException {
-    return new Span(r.getLong(1), r.getLong(2), ItemKind.valueOf(r.getString(3)), r.getString(4), r.getString(5),
-        r.getString(6), instant(r, 7));
-  }
-
   private static ActionRow action(ResultSet r) throws SQLException {
     return new ActionRow(r.getLong(1), r.getLong(2), r.getString(3), ActionKind.valueOf(r.getString(4)), r.getString(5),
         Mode.valueOf(r.getString(6)), ActionStatus.valueOf(r.getString(7)), r.getString(8), r.getString(9),
@@ -355,7 +284,7 @@ public final class JournalReader {
     return new String[] {r.getString(1), r.getString(2)};
   }
 
-  private static Instant instant(ResultSet r, int column) throws SQLException {
+  static Instant instant(ResultSet r, int column) throws SQLException {
     long millis = r.getLong(column);
     return r.wasNull() ? null : Instant.ofEpochMilli(millis);
   }
