@@ -53,14 +53,12 @@ final class DecisionRows {
 
   static List<Row> of(Decision d) {
     List<Row> rows = new ArrayList<>();
-    // JSON writes a NUL inside a string as an escape, never raw: the placeholder matches no body
     String clock = d.snapshot() == null || d.snapshot().takenAt() == null ? null : quoted(d.snapshot().takenAt());
     Map<String, Integer> rank = new HashMap<>();
     for (PriorityItem p : d.priorities()) rank.put(p.subject(), p.rank());
-    add(rows, clock, ItemKind.PRIORITY, d.priorities(), PriorityItem::subject, p -> pad(p.rank()), p -> {
-      List<String> rules = p.parts().stream().map(Scored::ruleId).toList();
-      return rules;
-    }, p -> p.parts().isEmpty() ? "" : p.parts().get(0).ruleId(), p -> null);
+    add(rows, clock, ItemKind.PRIORITY, d.priorities(), PriorityItem::subject, p -> pad(p.rank()),
+        p -> p.parts().stream().map(Scored::ruleId).toList(), p -> p.parts().isEmpty() ? "" : p.parts().get(0).ruleId(),
+        p -> null);
     add(rows, clock, ItemKind.ROUTE, d.routes(), RouteItem::subject,
         r -> pad(rank.getOrDefault(r.subject(), Integer.MAX_VALUE)) + SEP + r.subject(), r -> {
           List<String> rules = new ArrayList<>(List.of(r.ruleId()));
@@ -87,7 +85,7 @@ final class DecisionRows {
     String lastGroup = null;
     int within = 0;
     for (T item : items) {
-      String g = group.apply(item);
+      String g = String.valueOf(group.apply(item));
       within = g.equals(lastGroup) ? within + 1 : 0;
       lastGroup = g;
       keys.add(prefix + g + SEP + pad(within));
@@ -99,6 +97,7 @@ final class DecisionRows {
     for (int i = 0; i < items.size(); i++) {
       T item = items.get(i);
       String body = Journal.json(item);
+      // the clock's words in the digest are a placeholder with a raw NUL, which JSON never writes (it escapes it)
       String rule = ruleId.apply(item);
       rows.add(new Row(kind, subject.apply(item), rule == null ? "" : rule, List.copyOf(new LinkedHashSet<>(
           rules.apply(item).stream().filter(r -> r != null && !r.isEmpty()).toList())), keys.get(i), body,
