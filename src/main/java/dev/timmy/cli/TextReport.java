@@ -1,6 +1,7 @@
 package dev.timmy.cli;
 
 import dev.timmy.Sanitizer;
+import dev.timmy.decide.AgentState;
 import dev.timmy.decide.CheckItem;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.EscalationItem;
@@ -81,8 +82,8 @@ public final class TextReport {
   }
 
   /**
-   * One line per agent: its state as the rules derived it (the {@code state} check of
-   * {@code agent:<name>}), its load, quota and record; then its stuck work and why it is offline.
+   * One line per agent: its state as the rules derived it (the typed {@link AgentState}), its
+   * load, quota and record; then its stuck work and why it is offline.
    */
   public String agents(Decision d) {
     if (snapshot.agents().isEmpty()) return "";
@@ -90,12 +91,13 @@ public final class TextReport {
     out.append(String.format("%nAgents%n  %-11s %-8s %-8s %-22s %s%n", "NAME", "STATE", "LOAD", "QUOTA", "RECORD"));
     for (Agent a : snapshot.agents()) {
       String subject = Subjects.agent(a.name());
-      Optional<CheckItem> state = check(d, subject, "state");
-      String word = state.map(c -> c.detail().split(":", 2)[0]).orElse("?");
+      Optional<AgentState> state = d.agentState(a.name());
+      String word = state.map(t -> t.state().name()).orElse("?");
       int open = snapshot.loads().stream().filter(l -> l.agent().equals(a.name())).mapToInt(AgentLoad::openAssignments).sum();
       out.append(String.format("  %-11s %-8s %-8s %-22s %s%n", a.name(), word, open + " of " + a.maxConcurrent(),
           quota(a, d), record(a).map(AgentRecord::words).orElse("—")));
-      if (word.equals("OFFLINE")) out.append(String.format("      %s%n", state.get().detail()));
+      state.filter(t -> t.state() == AgentState.State.OFFLINE)
+          .ifPresent(t -> out.append(String.format("      %s: %s%n", t.state(), t.reasons())));
       check(d, subject, "ci-record").filter(c -> !c.ok())
           .ifPresent(c -> out.append(String.format("      pull requests keep failing CI: %s  [%s]%n", c.detail(), c.ruleId())));
       for (WorkItem w : work(a)) {
@@ -162,10 +164,10 @@ public final class TextReport {
     if (!x.checks().isEmpty()) {
       out.append(String.format("%nConditions%n"));
       for (CheckItem c : x.checks()) {
-        out.append(String.format("  %s %-18s %s  [%s %s]%n", c.ok() ? "✔" : "✘", c.name(), c.detail(), c.ruleId(), c.title()));
+        out.append(String.format("  %s %-18s %s  [%s %s]%n", c.mark(), c.name(), c.detail(), c.ruleId(), c.title()));
       }
     }
-    if (x.subject().startsWith("agent:")) out.append(agentFacts(x.subject().substring("agent:".length())));
+    Subjects.agentName(x.subject()).ifPresent(name -> out.append(agentFacts(name)));
     if (!x.routes().isEmpty()) {
       out.append(String.format("%nRoutes%n"));
       for (RouteItem r : x.routes()) {
@@ -185,6 +187,10 @@ public final class TextReport {
     if (!x.escalations().isEmpty()) {
       out.append(String.format("%nEscalations%n"));
       for (EscalationItem e : x.escalations()) out.append(String.format("  ! %s  [%s %s]%n", e.reason(), e.ruleId(), e.title()));
+    }
+    if (!x.whyNot().isEmpty()) {
+      out.append(String.format("%nWhy not%n"));
+      for (String w : x.whyNot()) out.append("  ").append(w).append('\n');
     }
     return Sanitizer.terminal(out.toString());
   }
