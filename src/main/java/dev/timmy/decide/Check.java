@@ -13,4 +13,9 @@ public record Check(String subject, String name, boolean ok, String detail) {
   public static String details(Collection<Check> checks) {
     return checks.stream().map(Check::detail).sorted().collect(Collectors.joining("; "));
   }
+
+  /** As {@link #details}, each detail after its check's name: "blocked: labelled blocked; on-hold: …". */
+  public static String namedDetails(Collection<Check> checks) {
+    return checks.stream().map(c -> c.name() + ": " + c.detail()).sorted().collect(Collectors.joining("; "));
+  }
 }
