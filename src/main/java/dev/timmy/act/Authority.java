@@ -7,7 +7,7 @@ import dev.timmy.decide.ActionKind;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalReader;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.time.InstantSource;
 import java.util.EnumSet;
 import java.util.Set;

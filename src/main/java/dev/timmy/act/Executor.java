@@ -5,7 +5,7 @@ import dev.timmy.decide.ProposalItem;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import dev.timmy.journal.PendingAction;
 import java.io.IOException;
 import java.util.ArrayDeque;

@@ -7,7 +7,7 @@ import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.Subjects;
 import dev.timmy.journal.ActionStatus;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +28,7 @@ public final class Guard {
   private final Snapshot snapshot;
   private final Mode mode;
   private final Holds holds;
+  private final Set<String> repos;
   private int operations;
 
   Guard(Authority authority, Snapshot snapshot, Mode mode) {
@@ -35,6 +36,7 @@ public final class Guard {
     this.snapshot = snapshot;
     this.mode = mode;
     this.holds = new Holds(authority.owner().toOwner(), snapshot);
+    this.repos = authority.scope().allowedIn(snapshot);
   }
 
   /**
@@ -52,7 +54,7 @@ public final class Guard {
     }
     Optional<String> bad = Names.problem(p);
     if (bad.isPresent()) return Verdict.refuse("invalid-name", p.kind() + " " + Names.printable(p.subject()) + ": " + bad.get());
-    Optional<String> outside = authority.scope().refusal(p, snapshot);
+    Optional<String> outside = authority.scope().refusal(p, repos);
     if (outside.isPresent()) return Verdict.refuse("outside-scope", outside.get());
     if (!Authority.ALLOWED_ON_HOLD.contains(p.kind())) {
       Optional<String> unseen = holds.unseen(p.subject());

@@ -7,10 +7,13 @@ import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.Subjects;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What Alex said about a subject, read from the snapshot by canonical name ({@code alex/demo#07}
@@ -20,10 +23,31 @@ import java.util.Set;
 final class Holds {
   private final Owner owner;
   private final Snapshot snapshot;
+  /** Canonical subject → its labels, for every open issue and pull request of the snapshot. */
+  private final Map<String, List<String>> labels = new HashMap<>();
+  /** Canonical subject → the pull requests that close it, or the issue a pull request closes. */
+  private final Map<String, Set<String>> links = new HashMap<>();
+  /** Canonical subject → Alex's instructions on it, by their place in the snapshot's comments. */
+  private final Map<String, TreeMap<Integer, Comment>> instructions = new HashMap<>();
 
+  /** Indexes the snapshot once: the guard asks for every proposal of the cycle. */
   Holds(Owner owner, Snapshot snapshot) {
     this.owner = owner;
     this.snapshot = snapshot;
+    for (Issue i : snapshot.issues()) labels.computeIfAbsent(canon(i.subject()), k -> new ArrayList<>()).addAll(i.labels());
+    for (PullRequest pr : snapshot.pulls()) {
+      String self = canon(pr.subject());
+      labels.computeIfAbsent(self, k -> new ArrayList<>()).addAll(pr.labels());
+      String issue = canon(pr.linkedSubject());
+      if (issue.isEmpty()) continue;
+      links.computeIfAbsent(self, k -> new LinkedHashSet<>()).add(issue);
+      links.computeIfAbsent(issue, k -> new LinkedHashSet<>()).add(self);
+    }
+    List<Comment> comments = snapshot.comments();
+    for (int n = 0; n < comments.size(); n++) {
+      Comment c = comments.get(n);
+      if (owner.instructs(c)) instructions.computeIfAbsent(canon(c.subject()), k -> new TreeMap<>()).put(n, c);
+    }
   }
 
   /** Why nothing may be written about {@code subject}: it was not seen, or its repository was not fully read. */
@@ -34,7 +58,7 @@ final class Holds {
       return Optional.of(subject + ": its repository was not fully read this cycle, so a hold by label or comment"
           + " may be unseen (" + String.join("; ", snapshot.gaps()) + ")");
     }
-    if (!seen(c.get())) return Optional.of(subject + " is not an open issue or pull request of this snapshot: its holds were not read");
+    if (!labels.containsKey(c.get())) return Optional.of(subject + " is not an open issue or pull request of this snapshot: its holds were not read");
     return Optional.empty();
   }
 
@@ -46,13 +70,11 @@ final class Holds {
     return Optional.empty();
   }
 
+  /** Alex's first instruction (in the snapshot's order) on the subject or a linked one. */
   Optional<String> instruction(String subject) {
-    List<String> related = related(subject);
-    for (Comment c : snapshot.comments()) {
-      if (!owner.instructs(c) || !related.contains(Subjects.canonical(c.subject()).orElse(""))) continue;
-      return Optional.of(c.author() + " said \"" + excerpt(c.body()) + "\" on " + c.subject() + " (comment " + c.id() + ")");
-    }
-    return Optional.empty();
+    return related(subject).stream().map(instructions::get).filter(m -> m != null)
+        .map(TreeMap::firstEntry).min(Map.Entry.comparingByKey()).map(Map.Entry::getValue)
+        .map(c -> c.author() + " said \"" + excerpt(c.body()) + "\" on " + c.subject() + " (comment " + c.id() + ")");
   }
 
   Optional<String> strategy(String subject) {
@@ -67,25 +89,12 @@ final class Holds {
     Optional<String> c = Subjects.canonical(subject);
     if (c.isEmpty()) return List.of();
     Set<String> out = new LinkedHashSet<>(List.of(c.get()));
-    for (PullRequest pr : snapshot.pulls()) {
-      String self = canon(pr.subject());
-      String issue = canon(pr.linkedSubject());
-      if (self.equals(c.get()) && !issue.isEmpty()) out.add(issue);
-      if (issue.equals(c.get())) out.add(self);
-    }
+    out.addAll(links.getOrDefault(c.get(), Set.of()));
     return new ArrayList<>(out);
   }
 
-  private boolean seen(String canonical) {
-    return snapshot.issues().stream().anyMatch(i -> canon(i.subject()).equals(canonical))
-        || snapshot.pulls().stream().anyMatch(p -> canon(p.subject()).equals(canonical));
-  }
-
   private List<String> labelsOf(String canonical) {
-    List<String> labels = new ArrayList<>();
-    for (Issue i : snapshot.issues()) if (canon(i.subject()).equals(canonical)) labels.addAll(i.labels());
-    for (PullRequest pr : snapshot.pulls()) if (canon(pr.subject()).equals(canonical)) labels.addAll(pr.labels());
-    return labels;
+    return labels.getOrDefault(canonical, List.of());
   }
 
   private static String canon(String subject) {

@@ -66,20 +66,24 @@ public final class Scope {
         : "expected a subject owner/repo#N, found " + subject);
   }
 
-  /** Why {@code p} may not write where it would, or empty; kinds that do not write to Gitea pass. */
-  Optional<String> refusal(ProposalItem p, Snapshot snapshot) {
+  /**
+   * Why {@code p} may not write where it would, or empty; kinds that do not write to Gitea pass.
+   * {@code allowed} is {@link #allowedIn} of the cycle's snapshot, computed once per cycle.
+   */
+  Optional<String> refusal(ProposalItem p, Set<String> allowed) {
     if (!GITEA.contains(p.kind())) return Optional.empty();
     // Telling Alex about the house goes to the escalation repository: the target knows it, or refuses.
     if (p.kind() == ActionKind.ESCALATE && Subjects.canonical(p.subject()).isEmpty()) return Optional.empty();
     Destination d = writesTo(p, escalationRepo);
     if (d.repo() == null) return Optional.of(p.kind() + " " + p.subject() + ": " + d.problem());
     String repo = lower(d.repo());
-    if (repo.equals(lower(escalationRepo)) || allowed(snapshot).contains(repo)) return Optional.empty();
+    if (repo.equals(lower(escalationRepo)) || allowed.contains(repo)) return Optional.empty();
     return Optional.of(p.kind() + " " + p.subject() + " would write to " + d.repo()
         + ", which is not a configured repository (gitea.repos) nor the escalation repository");
   }
 
-  private Set<String> allowed(Snapshot snapshot) {
+  /** The repositories (lower case) writes may go to: the configured ones, or without them those the snapshot read. */
+  Set<String> allowedIn(Snapshot snapshot) {
     if (repos != null) return repos;
     return java.util.stream.Stream.concat(snapshot.issues().stream().map(i -> i.repo()), snapshot.pulls().stream().map(pr -> pr.repo()))
         .map(Scope::lower).collect(Collectors.toSet());

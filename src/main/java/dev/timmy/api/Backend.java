@@ -6,7 +6,7 @@ import dev.timmy.cycle.CycleLoop;
 import dev.timmy.decide.RuleBook;
 import dev.timmy.journal.Deliveries;
 import dev.timmy.journal.JournalReader;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;

@@ -90,7 +90,7 @@ final class DashboardRoutes {
     Latest.Decided x = b.latest().require();
     Snapshot s = x.snapshot();
     Decision d = x.decision();
-    List<ActionRow> actions = b.journal().actions(x.cycle().id());
+    List<ActionRow> actions = x.actions().all(b.journal());
     Map<String, ActionRow> byKey = actions.stream().collect(Collectors.toMap(ActionRow::key, a -> a, (p, q) -> q));
     Map<String, WorkItem> work = s.work().stream().collect(Collectors.toMap(WorkItem::subject, w -> w, (p, q) -> p));
     s.work().stream().filter(w -> !w.pull().isEmpty()).forEach(w -> work.putIfAbsent(w.pull(), w));

@@ -65,7 +65,7 @@ final class ExplainRoutes {
   }
 
   private List<ActionRow> actions(Latest.Decided x, String subject) {
-    return b.journal().actions(x.cycle().id()).stream().filter(a -> a.subject().equals(subject)).toList();
+    return x.actions().of(b.journal(), subject);
   }
 
   /** The explanation's why-not (decided once, in {@code decide}), then what the guard refused in that cycle. */

@@ -98,6 +98,6 @@ final class HouseRoutes {
   }
 
   private Map<String, List<ActionRow>> actionsBySubject(Latest.Decided x) {
-    return b.journal().actions(x.cycle().id()).stream().collect(Collectors.groupingBy(ActionRow::subject));
+    return x.actions().bySubject(b.journal());
   }
 }

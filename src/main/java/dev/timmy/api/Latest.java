@@ -17,11 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Latest implements CycleListener {
   /**
    * A decided cycle: its row, what it observed and what the rules concluded, the decision indexed
-   * by subject, and the API's answers computed from it (see {@link AnswerCache}).
+   * by subject, the API's answers computed from it (see {@link AnswerCache}) and the actions it journaled.
    */
-  public record Decided(CycleRow cycle, Snapshot snapshot, Decision decision, BySubject bySubject, AnswerCache answers) {
+  public record Decided(
+      CycleRow cycle, Snapshot snapshot, Decision decision, BySubject bySubject, AnswerCache answers, CycleActions actions) {
     public Decided(CycleRow cycle, Snapshot snapshot, Decision decision) {
-      this(cycle, snapshot, decision, new BySubject(snapshot, decision), new AnswerCache());
+      this(cycle, snapshot, decision, new BySubject(snapshot, decision), new AnswerCache(), new CycleActions(cycle.id()));
     }
   }
 

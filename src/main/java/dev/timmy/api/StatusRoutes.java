@@ -7,7 +7,7 @@ import dev.timmy.cycle.LoopStatus;
 import dev.timmy.decide.RuleError;
 import dev.timmy.journal.CycleRow;
 import dev.timmy.journal.CycleStatus;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;

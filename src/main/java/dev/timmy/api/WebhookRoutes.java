@@ -2,7 +2,7 @@ package dev.timmy.api;
 
 import dev.timmy.Sanitizer;
 import dev.timmy.config.Secrets;
-import dev.timmy.observe.gitea.WebhookVerifier;
+import dev.timmy.gitea.WebhookVerifier;
 import dev.timmy.journal.Deliveries;
 import io.javalin.http.Context;
 

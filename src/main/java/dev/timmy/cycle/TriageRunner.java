@@ -12,7 +12,7 @@ import dev.timmy.facts.TriageBackoff;
 import dev.timmy.facts.TriageBudget;
 import dev.timmy.facts.TriageFacts;
 import dev.timmy.journal.TriageLog;
-import dev.timmy.observe.house.OllamaClient;
+import dev.timmy.host.OllamaClient;
 import dev.timmy.observe.triage.TriageAnswer;
 import dev.timmy.observe.triage.TriagePrompt;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Alex: the owner's Gitea login, the labels with which he puts work on hold and the phrases with
@@ -17,6 +18,9 @@ public record Owner(String login, List<String> holdLabels, List<String> holdPhra
   public static final List<String> DEFAULT_HOLD_PHRASES = List.of("/timmy hold", "do not merge", "don't merge");
   /** The label that makes an issue Alex's decision alone: Timmy may only escalate it. */
   public static final String STRATEGY_LABEL = "strategy";
+  private static final Pattern QUOTES = Pattern.compile("[\\u2018\\u2019\\u201A\\u201B\\u2032\\u02BC\\u02B9\\u0060\\u00B4\\uFF07]");
+  private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+  private static final Pattern SPACING = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
 
   public Owner {
     login = login == null ? "" : login.strip();
@@ -60,10 +64,10 @@ public record Owner(String login, List<String> holdLabels, List<String> holdPhra
   /** Text as the matcher compares it (see the class comment). */
   public static String normalise(String text) {
     if (text == null) return "";
-    String s = Normalizer.normalize(text, Normalizer.Form.NFKC)
-        .replaceAll("[\\u2018\\u2019\\u201A\\u201B\\u2032\\u02BC\\u02B9\\u0060\\u00B4\\uFF07]", "'")
-        .replaceAll("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]", "")
-        .replaceAll("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+", " ");
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    s = QUOTES.matcher(s).replaceAll("'");
+    s = INVISIBLE.matcher(s).replaceAll("");
+    s = SPACING.matcher(s).replaceAll(" ");
     return s.strip().toLowerCase(Locale.ROOT);
   }
 }

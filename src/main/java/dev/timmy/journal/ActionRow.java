@@ -1,5 +1,6 @@
 package dev.timmy.journal;
 
+import dev.timmy.act.Mode;
 import dev.timmy.decide.ActionKind;
 import java.time.Instant;
 

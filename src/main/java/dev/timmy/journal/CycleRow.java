@@ -1,5 +1,6 @@
 package dev.timmy.journal;
 
+import dev.timmy.act.Mode;
 import java.time.Instant;
 
 /**

@@ -1,5 +1,6 @@
 package dev.timmy.journal;
 
+import dev.timmy.act.Mode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
 import dev.timmy.decide.ActionKind;

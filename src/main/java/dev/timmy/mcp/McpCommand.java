@@ -12,7 +12,7 @@ import dev.timmy.config.TimmyConfig;
 import dev.timmy.decide.RuleBook;
 import dev.timmy.decide.RuleErrors;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import dev.timmy.service.ServeOptions;
 import dev.timmy.service.Service;
 import dev.timmy.service.ServiceException;

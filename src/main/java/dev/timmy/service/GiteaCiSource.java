@@ -1,9 +1,9 @@
 package dev.timmy.service;
 
 import dev.timmy.facts.CiState;
-import dev.timmy.observe.gitea.GiteaClient;
-import dev.timmy.observe.gitea.GiteaMapping;
-import dev.timmy.observe.gitea.GiteaWire;
+import dev.timmy.gitea.GiteaClient;
+import dev.timmy.gitea.GiteaMapping;
+import dev.timmy.gitea.GiteaWire;
 import dev.timmy.observe.house.CiStatus;
 import java.io.IOException;
 import java.time.Instant;

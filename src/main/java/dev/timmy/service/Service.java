@@ -19,20 +19,21 @@ import dev.timmy.cycle.CycleLoop;
 import dev.timmy.cycle.Observer;
 import dev.timmy.cycle.RulesWatcher;
 import dev.timmy.cycle.TriageRunner;
-import dev.timmy.observe.house.OllamaClient;
+import dev.timmy.host.OllamaClient;
 import dev.timmy.decide.RuleBook;
 import dev.timmy.decide.RuleErrors;
 import dev.timmy.act.house.RestartLedgerSeeder;
 import dev.timmy.observe.quota.QuotaSource;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalException;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import dev.timmy.mcp.McpServers;
 import dev.timmy.mcp.Tools;
 import dev.timmy.observe.DemoHouse;
-import dev.timmy.observe.gitea.CycleTrigger;
-import dev.timmy.observe.gitea.GiteaClient;
+import dev.timmy.cycle.CycleTrigger;
+import dev.timmy.gitea.GiteaClient;
 import dev.timmy.observe.gitea.GiteaSource;
+import dev.timmy.host.Host;
 import dev.timmy.observe.house.HouseSources;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -145,7 +146,7 @@ public final class Service implements AutoCloseable {
     Wiring wiring = Wiring.of(config, secrets, options, http, fixtures, live, journal);
     if (wiring.house != null) {
       // Restarts counted in memory start empty: take the recent ones back from the journal.
-      RestartLedgerSeeder.seed(wiring.house.ledger(), journal.reader(),
+      RestartLedgerSeeder.seed(wiring.house.host().ledger(), journal.reader(),
           Duration.ofMinutes(config.house().restartWindowMinutes()), options.clock().instant());
     }
     return new Service(config, options, secrets, http, journal, rules, wiring, lock);
@@ -273,11 +274,11 @@ public final class Service implements AutoCloseable {
       // One clock for everything that reads time, so a test (or a replay) fixes them all at once.
       Clock clock = options.clock().withZone(ZoneOffset.UTC);
       GiteaClient client = new GiteaClient(config.gitea(), secrets.giteaToken(), http, GiteaClient.Sleeper.THREAD);
-      HouseSources house = config.house() == null ? null
-          : new HouseSources(config.house(), http, new GiteaCiSource(client), clock);
+      Host host = config.house() == null ? null : Host.of(config.house(), http);
+      HouseSources house = host == null ? null : new HouseSources(config.house(), host, http, new GiteaCiSource(client), clock);
       // Real targets in dry-run too: they are only asked whether they would refuse, which is journaled.
       List<Target> targets = new ArrayList<>(List.of(new GiteaTarget(client, config.owner().toOwner())));
-      if (house != null) targets.addAll(HouseTargets.of(config.house(), house, clock));
+      if (house != null) targets.addAll(HouseTargets.of(config.house(), host, clock));
       QuotaSource quota = config.quota() == null ? null : QuotaSource.of(config.quota(), http, System.getenv());
       TriageRunner triage = house == null || !config.triage().enabled() ? null : triage(config, http, journal, clock);
       return new Wiring(new LiveObserver(new GiteaSource(client, clock), config.owner(), config.agents(), house, quota,

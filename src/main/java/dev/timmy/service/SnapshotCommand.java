@@ -3,7 +3,7 @@ package dev.timmy.service;
 import dev.timmy.config.Secrets;
 import dev.timmy.config.TimmyConfig;
 import dev.timmy.observe.Backlog;
-import dev.timmy.observe.gitea.GiteaClient;
+import dev.timmy.gitea.GiteaClient;
 import dev.timmy.observe.gitea.GiteaSource;
 import dev.timmy.observe.gitea.SnapshotRecorder;
 import java.io.IOException;

@@ -17,7 +17,7 @@ import dev.timmy.facts.Snapshot;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.Given;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -14,7 +14,7 @@ import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.Given;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;

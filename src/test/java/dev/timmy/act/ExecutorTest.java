@@ -17,7 +17,7 @@ import dev.timmy.journal.CycleCounts;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Given;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -6,7 +6,7 @@ import dev.timmy.config.JournalConfig;
 import dev.timmy.config.Secrets;
 import dev.timmy.config.ServiceConfig;
 import dev.timmy.config.TimmyConfig;
-import dev.timmy.observe.gitea.WebhookVerifier;
+import dev.timmy.gitea.WebhookVerifier;
 import dev.timmy.service.ServeOptions;
 import dev.timmy.service.Service;
 import java.io.IOException;

@@ -11,7 +11,7 @@ import dev.timmy.decide.ProposalItem;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.Given;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import dev.timmy.service.ServeOptions;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -11,7 +11,7 @@ import dev.timmy.facts.PastIssue;
 import dev.timmy.facts.PastPull;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

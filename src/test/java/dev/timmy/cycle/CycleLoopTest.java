@@ -15,7 +15,7 @@ import dev.timmy.journal.CycleRow;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Given;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

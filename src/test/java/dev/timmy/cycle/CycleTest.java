@@ -20,7 +20,7 @@ import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Given;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalCounts;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import dev.timmy.journal.SnapshotDigest;
 import java.io.IOException;
 import java.nio.file.Path;

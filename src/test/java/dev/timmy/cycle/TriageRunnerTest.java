@@ -1,7 +1,7 @@
 package dev.timmy.cycle;
 
-import static dev.timmy.observe.house.OllamaFixtures.json;
-import static dev.timmy.observe.house.OllamaFixtures.ok;
+import static dev.timmy.host.OllamaFixtures.json;
+import static dev.timmy.host.OllamaFixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +20,8 @@ import dev.timmy.facts.Triage;
 import dev.timmy.facts.TriageBackoff;
 import dev.timmy.facts.TriageFacts;
 import dev.timmy.journal.Journal;
-import dev.timmy.observe.gitea.TestClock;
-import dev.timmy.observe.house.OllamaClient;
+import dev.timmy.gitea.TestClock;
+import dev.timmy.host.OllamaClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.timmy.journal;
 
+import dev.timmy.act.Mode;
 import static dev.timmy.journal.Given.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -18,7 +18,7 @@ import dev.timmy.decide.RuleBook;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.CycleRow;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.Mode;
+import dev.timmy.act.Mode;
 import dev.timmy.observe.DemoHouse;
 import java.nio.file.Path;
 import java.util.List;

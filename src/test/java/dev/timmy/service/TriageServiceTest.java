@@ -1,7 +1,7 @@
 package dev.timmy.service;
 
-import static dev.timmy.observe.house.OllamaFixtures.json;
-import static dev.timmy.observe.house.OllamaFixtures.ok;
+import static dev.timmy.host.OllamaFixtures.json;
+import static dev.timmy.host.OllamaFixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +11,8 @@ import dev.timmy.config.Secrets;
 import dev.timmy.config.TimmyConfig;
 import dev.timmy.decide.CheckItem;
 import dev.timmy.decide.Decision;
-import dev.timmy.observe.gitea.FakeRepo;
-import dev.timmy.observe.gitea.GiteaTestServer;
+import dev.timmy.gitea.FakeRepo;
+import dev.timmy.gitea.GiteaTestServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package dev.timmy.act.gitea;
 
 import com.fasterxml.jackson.databind.JavaType;
 import dev.timmy.Json;
-import dev.timmy.observe.gitea.GiteaClient;
-import dev.timmy.observe.gitea.GiteaException;
-import dev.timmy.observe.gitea.GiteaWire;
+import dev.timmy.gitea.GiteaClient;
+import dev.timmy.gitea.GiteaException;
+import dev.timmy.gitea.GiteaWire;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;

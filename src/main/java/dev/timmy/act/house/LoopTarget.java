@@ -5,7 +5,7 @@ import dev.timmy.act.Target;
 import dev.timmy.config.HouseConfig.LoopSpec;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
-import dev.timmy.observe.house.RestartLedger;
+import dev.timmy.host.RestartLedger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

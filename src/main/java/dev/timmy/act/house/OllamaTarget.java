@@ -4,7 +4,7 @@ import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
-import dev.timmy.observe.house.OllamaClient;
+import dev.timmy.host.OllamaClient;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;

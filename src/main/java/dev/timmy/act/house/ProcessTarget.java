@@ -4,7 +4,7 @@ import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
-import dev.timmy.observe.house.ProcessNames;
+import dev.timmy.host.ProcessNames;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;

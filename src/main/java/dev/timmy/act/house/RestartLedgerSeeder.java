@@ -4,7 +4,7 @@ import dev.timmy.decide.ActionKind;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.JournalReader;
-import dev.timmy.observe.house.RestartLedger;
+import dev.timmy.host.RestartLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;

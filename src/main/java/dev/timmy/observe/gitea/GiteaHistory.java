@@ -1,5 +1,9 @@
 package dev.timmy.observe.gitea;
 
+import dev.timmy.gitea.GiteaClient;
+import dev.timmy.gitea.GiteaMapping;
+import dev.timmy.gitea.GiteaWire;
+
 import com.fasterxml.jackson.databind.JavaType;
 import dev.timmy.Json;
 import dev.timmy.facts.Comment;

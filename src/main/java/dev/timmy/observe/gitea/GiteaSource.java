@@ -1,5 +1,8 @@
 package dev.timmy.observe.gitea;
 
+import dev.timmy.gitea.GiteaClient;
+import dev.timmy.gitea.GiteaWire;
+
 import dev.timmy.config.GiteaConfig;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.History;

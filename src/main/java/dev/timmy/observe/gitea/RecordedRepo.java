@@ -1,5 +1,8 @@
 package dev.timmy.observe.gitea;
 
+import dev.timmy.gitea.GiteaMapping;
+import dev.timmy.gitea.GiteaWire;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;

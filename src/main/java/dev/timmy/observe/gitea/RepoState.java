@@ -1,5 +1,8 @@
 package dev.timmy.observe.gitea;
 
+import dev.timmy.gitea.GiteaMapping;
+import dev.timmy.gitea.GiteaWire;
+
 import dev.timmy.facts.CiState;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Issue;

@@ -1,5 +1,7 @@
 package dev.timmy.observe.gitea;
 
+import dev.timmy.gitea.GiteaWire;
+
 import dev.timmy.Json;
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.CiState;

@@ -1,5 +1,8 @@
 package dev.timmy.observe.house;
 
+import dev.timmy.host.CleanupRoots;
+import dev.timmy.host.OpenFiles;
+
 import dev.timmy.config.HouseConfig.CleanupRoot;
 import dev.timmy.facts.StaleFile;
 import java.io.IOException;

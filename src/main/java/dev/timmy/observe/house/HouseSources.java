@@ -1,5 +1,9 @@
 package dev.timmy.observe.house;
 
+import dev.timmy.host.Host;
+import dev.timmy.host.HostReading;
+import dev.timmy.host.OllamaReading;
+
 import dev.timmy.config.HouseConfig;
 import dev.timmy.facts.Disk;
 import dev.timmy.facts.HostMetrics;
@@ -15,39 +19,27 @@ import okhttp3.OkHttpClient;
 /**
  * Reads the whole house in one call: host, Ollama, loops and cleanup candidates. No part can make
  * the read fail: Ollama being down is an {@code OllamaDown} fact, anything else unreadable is a
- * gap in {@link House#gaps()} (which makes the cycle's snapshot partial). Holds the pieces the
- * house targets share with it: the Ollama client, the restart ledger, the cleanup roots and the
- * open-file check.
+ * gap in {@link House#gaps()} (which makes the cycle's snapshot partial). The pieces it shares
+ * with the house's targets are the {@link Host} adapter's.
  */
 public final class HouseSources {
   private static final int CLEANUP_LIMIT = 200;
 
-  private final HostProbe host;
-  private final OllamaClient ollama;
+  private final Host host;
   private final LoopProbe loops;
   private final CleanupScanner cleanup;
   private final CiStatus.Source ci;
-  private final RestartLedger ledger;
-  private final CleanupRoots roots;
-  private final OpenFiles openFiles;
   private final Clock clock;
 
   /**
-   * The usual wiring. {@code http} is Timmy's one shared OkHttp client (its timeouts are
-   * replaced by the house timeouts for these calls); {@code ci} is the Gitea side's CI states
-   * ({@link CiStatus.Source#none()} without Gitea).
+   * {@code http} is Timmy's one shared OkHttp client (the loops' health checks use it with the
+   * house's timeout); {@code ci} is the Gitea side's CI states ({@link CiStatus.Source#none()}
+   * without Gitea).
    */
-  public HouseSources(HouseConfig config, OkHttpClient http, CiStatus.Source ci, Clock clock) {
-    HouseConfig.Timeouts t = config.timeouts();
-    OkHttpClient ollamaHttp = http.newBuilder().callTimeout(Duration.ofSeconds(t.ollamaSeconds())).build();
-    this.host = new HostProbe(config.processNames(), config.disks());
-    this.ollama = new OllamaClient(ollamaHttp, config.ollamaUrl(), config.fastModel(), config.complexModel(),
-        Duration.ofSeconds(t.loadSeconds()));
-    this.ledger = new RestartLedger(Duration.ofMinutes(config.restartWindowMinutes()));
-    this.loops = new LoopProbe(config.loops(), http, Duration.ofSeconds(t.httpSeconds()), ledger);
-    this.roots = new CleanupRoots(config.cleanup());
-    this.openFiles = OpenFiles.forThisOs();
-    this.cleanup = new CleanupScanner(roots, openFiles, CLEANUP_LIMIT);
+  public HouseSources(HouseConfig config, Host host, OkHttpClient http, CiStatus.Source ci, Clock clock) {
+    this.host = host;
+    this.loops = new LoopProbe(config.loops(), http, Duration.ofSeconds(config.timeouts().httpSeconds()), host.ledger());
+    this.cleanup = new CleanupScanner(host.cleanupRoots(), host.openFiles(), CLEANUP_LIMIT);
     this.ci = ci;
     this.clock = clock;
   }
@@ -59,7 +51,7 @@ public final class HouseSources {
     List<Disk> disks = List.of();
     List<ProcessInfo> processes = null;
     try {
-      HostReading h = host.read();
+      HostReading h = host.probe().read();
       metrics = h.metrics();
       disks = h.disks();
       processes = h.processes();
@@ -67,7 +59,7 @@ public final class HouseSources {
       // OSHI reports what the OS refused as unchecked exceptions; the host part is then unknown.
       gaps.add("host: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    OllamaReading o = ollama.read();
+    OllamaReading o = host.ollama().read();
     LoopReading l = loops.read(now, processes, ci);
     CleanupReading c = cleanup.read(now);
     gaps.addAll(l.gaps());
@@ -76,19 +68,8 @@ public final class HouseSources {
         c.files(), List.of(), gaps);
   }
 
-  public OllamaClient ollama() {
-    return ollama;
-  }
-
-  public RestartLedger ledger() {
-    return ledger;
-  }
-
-  public CleanupRoots cleanupRoots() {
-    return roots;
-  }
-
-  public OpenFiles openFiles() {
-    return openFiles;
+  /** The adapter these reads share with the house's targets. */
+  public Host host() {
+    return host;
   }
 }

@@ -1,5 +1,7 @@
 package dev.timmy.observe.house;
 
+import dev.timmy.host.RestartLedger;
+
 import dev.timmy.config.HouseConfig.LoopSpec;
 import dev.timmy.facts.AutomationLoop;
 import dev.timmy.facts.CiState;

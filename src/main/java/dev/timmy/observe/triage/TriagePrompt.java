@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timmy.Json;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.TriageVocabulary;
-import dev.timmy.observe.house.OllamaClient.Message;
+import dev.timmy.host.OllamaClient.Message;
 import java.util.List;
 
 /**

@@ -10,7 +10,7 @@ import dev.timmy.config.HouseConfig.LoopSpec;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.facts.LoopKind;
-import dev.timmy.observe.house.RestartLedger;
+import dev.timmy.host.RestartLedger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

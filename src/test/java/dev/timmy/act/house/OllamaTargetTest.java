@@ -1,7 +1,7 @@
 package dev.timmy.act.house;
 
-import static dev.timmy.observe.house.OllamaFixtures.json;
-import static dev.timmy.observe.house.OllamaFixtures.ok;
+import static dev.timmy.host.OllamaFixtures.json;
+import static dev.timmy.host.OllamaFixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,7 +13,7 @@ import dev.timmy.act.ActionRefused;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.Proposal;
 import dev.timmy.decide.ProposalItem;
-import dev.timmy.observe.house.OllamaFixtures;
+import dev.timmy.host.OllamaFixtures;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

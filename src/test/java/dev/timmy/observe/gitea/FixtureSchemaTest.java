@@ -1,5 +1,6 @@
 package dev.timmy.observe.gitea;
 
+import dev.timmy.gitea.SwaggerSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

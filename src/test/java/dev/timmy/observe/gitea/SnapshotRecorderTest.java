@@ -1,5 +1,10 @@
 package dev.timmy.observe.gitea;
 
+import dev.timmy.gitea.FakeGitea;
+import dev.timmy.gitea.FakeRepo;
+import dev.timmy.gitea.GiteaTestServer;
+import dev.timmy.gitea.SwaggerSpec;
+import dev.timmy.gitea.TestClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,8 @@
 package dev.timmy.observe.house;
 
+import dev.timmy.host.CleanupRoots;
+import dev.timmy.host.OpenFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

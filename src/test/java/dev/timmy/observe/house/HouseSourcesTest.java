@@ -1,7 +1,10 @@
 package dev.timmy.observe.house;
 
-import static dev.timmy.observe.house.OllamaFixtures.json;
-import static dev.timmy.observe.house.OllamaFixtures.ok;
+import dev.timmy.host.Host;
+import dev.timmy.host.OllamaFixtures;
+
+import static dev.timmy.host.OllamaFixtures.json;
+import static dev.timmy.host.OllamaFixtures.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -59,7 +62,8 @@ class HouseSourcesTest {
         }
       });
       server.start();
-      HouseSources sources = new HouseSources(config(server.url("/").toString()), new OkHttpClient(), CiStatus.Source.none(), Clock.systemUTC());
+      HouseConfig config = config(server.url("/").toString());
+      HouseSources sources = new HouseSources(config, Host.of(config, new OkHttpClient()), new OkHttpClient(), CiStatus.Source.none(), Clock.systemUTC());
 
       House h = sources.read();
 
@@ -85,7 +89,7 @@ class HouseSourcesTest {
     closed.start();
     String url = closed.url("/").toString();
     closed.close();
-    HouseSources sources = new HouseSources(config(url), new OkHttpClient(), CiStatus.Source.none(), Clock.systemUTC());
+    HouseSources sources = new HouseSources(config(url), Host.of(config(url), new OkHttpClient()), new OkHttpClient(), CiStatus.Source.none(), Clock.systemUTC());
 
     House h = sources.read();
 

@@ -1,5 +1,7 @@
 package dev.timmy.observe.house;
 
+import dev.timmy.host.RestartLedger;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

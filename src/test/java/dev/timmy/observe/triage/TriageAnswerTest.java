@@ -10,7 +10,7 @@ import dev.timmy.Json;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.ModelRole;
 import dev.timmy.facts.Triage;
-import dev.timmy.observe.house.OllamaFixtures;
+import dev.timmy.host.OllamaFixtures;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

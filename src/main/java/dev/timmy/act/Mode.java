@@ -1,0 +1,4 @@
+package dev.timmy.act;
+
+/** Whether actions are only recorded ({@code DRY_RUN}, the default) or carried out ({@code LIVE}). */
+public enum Mode { DRY_RUN, LIVE }

@@ -1,4 +1,0 @@
-package dev.timmy.journal;
-
-/** Whether actions are only recorded ({@code DRY_RUN}, the default) or carried out ({@code LIVE}). */
-public enum Mode { DRY_RUN, LIVE }
