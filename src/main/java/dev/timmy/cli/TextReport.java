@@ -119,23 +119,23 @@ public final class TextReport {
     if (h != null) {
       out.append(String.format("  %-44s memory %.0f%% used (%d MB free of %d), swap %d MB, cpu %.0f%%%s%n",
           "host " + h.hostname(), 100 * h.memUsedFraction(), h.memAvailable() >> 20, h.memTotal() >> 20,
-          h.swapUsed() >> 20, 100 * Math.max(0, h.cpuLoad()), decided(d, "host")));
+          h.swapUsed() >> 20, 100 * Math.max(0, h.cpuLoad()), decided(d, Subjects.HOST)));
     }
     for (Disk disk : snapshot.disks()) {
       out.append(String.format("  %-44s %.0f%% free%n", "disk " + disk.mount(), 100 * disk.freeFraction()));
     }
     if (snapshot.ollamaDown() != null) out.append(String.format("  %-44s %s%n", "ollama", "DOWN: " + snapshot.ollamaDown().reason()));
     for (OllamaModel m : snapshot.models()) {
-      out.append(String.format("  %-44s %s %s%s%n", "model:" + m.name(), m.role(), m.loaded() ? "loaded" : "available",
-          decided(d, "model:" + m.name())));
+      out.append(String.format("  %-44s %s %s%s%n", Subjects.model(m.name()), m.role(), m.loaded() ? "loaded" : "available",
+          decided(d, Subjects.model(m.name()))));
     }
     for (AutomationLoop l : snapshot.loops()) {
-      out.append(String.format("  %-44s %s, %d failure(s) in a row%s%n", "loop:" + l.name(), l.kind(),
-          l.consecutiveFailures(), decided(d, "loop:" + l.name())));
+      out.append(String.format("  %-44s %s, %d failure(s) in a row%s%n", Subjects.loop(l.name()), l.kind(),
+          l.consecutiveFailures(), decided(d, Subjects.loop(l.name()))));
     }
     for (StaleFile f : snapshot.staleFiles()) {
-      out.append(String.format("  %-44s %d KB, modified %s%s%n", cut("file:" + f.path(), 44), f.sizeBytes() >> 10,
-          f.modifiedAt(), decided(d, "file:" + f.path())));
+      out.append(String.format("  %-44s %d KB, modified %s%s%n", cut(Subjects.file(f.path()), 44), f.sizeBytes() >> 10,
+          f.modifiedAt(), decided(d, Subjects.file(f.path()))));
     }
     return Sanitizer.terminal(out.toString());
   }
@@ -208,7 +208,7 @@ public final class TextReport {
     for (WorkItem w : items) {
       out.append(String.format("  %-28s %-17s since %s  %s%n", w.subject(), w.stage(), w.since(), w.detail()));
     }
-    snapshot.quotas().stream().filter(a::spends).forEach(q -> out.append(String.format("%nQuota: %s%n", quotaWords(q))));
+    snapshot.quotas().stream().filter(a::spends).forEach(q -> out.append(String.format("%nQuota: %s%n", q.words())));
     record(a).ifPresent(r -> out.append(String.format("%nRecord over %s%n", r.words())));
     return out.toString();
   }
@@ -226,11 +226,6 @@ public final class TextReport {
     if (q.isEmpty()) return "—";
     boolean low = check(d, Subjects.agent(a.name()), "quota").map(c -> !c.ok()).orElse(false);
     return String.format("%s %.0f%%%s", q.get().provider(), 100 * q.get().remainingFraction(), low ? " LOW" : "");
-  }
-
-  private static String quotaWords(Quota q) {
-    return String.format("%s %.0f of %.0f left (%.0f%%)%s", q.provider(), q.remaining(), q.limit(),
-        100 * q.remainingFraction(), q.resetsAt() == null ? "" : ", resets " + q.resetsAt());
   }
 
   private static Optional<CheckItem> check(Decision d, String subject, String name) {
