@@ -62,6 +62,8 @@ class WhyNotDemoTest {
           m -> m.group(1) == null && num(m, 2) >= 1),
       new Margin("disk-short:", true, Pattern.compile("^([\\d.]+) GB of [\\d.]+ GB free on \\S+ \\(short below ([\\d.]+) GB\\)$"),
           m -> dec(m, 1) < dec(m, 2)),
+      new Margin("on-short-disk", true, Pattern.compile("^on \\S+: ([\\d.]+) GB of [\\d.]+ GB free \\(short below ([\\d.]+) GB\\)$"),
+          m -> dec(m, 1) < dec(m, 2)),
       new Margin("memory-pressure", false, Pattern.compile("^([\\d.]+) GB of [\\d.]+ GB available \\(pressure below ([\\d.]+) GB\\)$"),
           m -> dec(m, 1) < dec(m, 2)),
       new Margin("in-routing-window", false, Pattern.compile("^priority \\d+ ranks (\\d+), (?:within|below) the first 100"),
