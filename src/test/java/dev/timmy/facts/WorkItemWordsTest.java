@@ -1,7 +1,6 @@
 package dev.timmy.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -18,27 +17,27 @@ class WorkItemWordsTest {
         activeAt == null ? null : Instant.parse(activeAt), "", "assigned");
   }
 
+  /** The verdict and the words of {@code w} against {@code limitHours}, together. */
+  static void says(WorkItem w, int limitHours, boolean stuck, String words) {
+    assertEquals(stuck, w.stuck(NOW, limitHours), words);
+    assertEquals(words, w.stuckWords(NOW, limitHours));
+  }
+
   @Test
   void quiet_work_under_its_limit_is_not_stuck_and_says_the_hours_against_the_limit() {
-    WorkItem w = dispatched("2026-11-22T04:00:00Z", null);
-    assertFalse(w.stuck(NOW, 48));
-    assertEquals("claude at DISPATCHED, quiet for 29 h (stuck after 2 days): assigned", w.stuckWords(NOW, 48));
+    says(dispatched("2026-11-22T04:00:00Z", null), 48, false, "claude at DISPATCHED, quiet for 29 h (stuck after 2 days): assigned");
   }
 
   @Test
   void work_quiet_past_its_limit_is_stuck_and_says_when_the_agent_last_spoke() {
-    WorkItem w = dispatched("2026-11-17T09:00:00Z", "2026-11-18T09:00:00Z");
-    assertTrue(w.stuck(NOW, 48));
-    assertEquals("claude stuck at DISPATCHED for 5 days (last heard from claude-code 5 days ago; stuck after 2 days): assigned",
-        w.stuckWords(NOW, 48));
+    says(dispatched("2026-11-17T09:00:00Z", "2026-11-18T09:00:00Z"), 48, true,
+        "claude stuck at DISPATCHED for 5 days (last heard from claude-code 5 days ago; stuck after 2 days): assigned");
     assertTrue(dispatched("2026-11-21T09:00:00Z", null).stuck(NOW, 48), "exactly at the limit is stuck");
   }
 
   @Test
   void a_stage_that_waits_on_others_is_never_stuck_and_says_so() {
-    WorkItem w = dispatched("2026-10-01T00:00:00Z", null);
-    assertFalse(w.stuck(NOW, 0));
-    assertEquals("DISPATCHED waits on others, not on claude: assigned", w.stuckWords(NOW, 0));
+    says(dispatched("2026-10-01T00:00:00Z", null), 0, false, "DISPATCHED waits on others, not on claude: assigned");
   }
 
   @Test
