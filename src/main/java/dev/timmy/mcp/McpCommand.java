@@ -12,6 +12,10 @@ import dev.timmy.config.TimmyConfig;
 import dev.timmy.decide.RuleBook;
 import dev.timmy.decide.RuleErrors;
 import dev.timmy.journal.Journal;
+import dev.timmy.journal.Replay;
+import dev.timmy.journal.JournalReader;
+import dev.timmy.journal.CycleRow;
+import dev.timmy.cycle.CycleOutcome;
 import dev.timmy.act.Mode;
 import dev.timmy.service.ServeOptions;
 import dev.timmy.service.Service;
@@ -29,15 +33,16 @@ import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
  * {@code timmy mcp}: the tools over stdio until the client closes stdin. Without {@code --config}
  * it evaluates the bundled demo house once (or {@code --fixtures DIR} with {@code --rules DIR}) (a dry-run cycle into a temporary journal, deleted
- * after); with {@code --config} it reads the journal of a running Timmy (history, and explain's
- * history) but observes nothing, so the tools that need a snapshot answer {@code no_snapshot}:
- * the running server's {@code POST /mcp} has them all. Protocol only on {@code out}; problems on err.
+ * after); with {@code --config} it reads the journal of a running Timmy and answers from its
+ * last good cycle (its stored snapshot decided again), observing nothing; the running server's
+ * {@code POST /mcp} answers from the live cycle. Protocol only on {@code out}; problems on err.
  */
 public final class McpCommand {
   private final PrintStream err;
@@ -82,6 +87,24 @@ public final class McpCommand {
     }
   }
 
+  /** The last good cycle with its stored snapshot, as a decided cycle; empty when the journal has none. */
+  private Optional<CycleOutcome> lastDecided(JournalReader reader, RuleBook rules) {
+    Optional<CycleRow> row = reader.lastGoodCycle();
+    if (row.isEmpty() || row.get().snapshotDigest() == null) return Optional.empty();
+    try {
+      Replay r = Replay.of(reader, rules, row.get().id());
+      if (!r.sameRules()) {
+        err.println("timmy: cycle " + r.cycleId() + " was decided by rules " + r.journaledRevision() + ", not the "
+            + r.rulesRevision() + " on disk: answering with its journaled decision");
+      }
+      return Optional.of(new CycleOutcome(row.get(), r.snapshot(), r.sameRules() ? r.replayed() : r.journaled(),
+          List.of(), Duration.ZERO));
+    } catch (IllegalArgumentException e) {
+      err.println("timmy: " + e.getMessage() + "; the tools that need a snapshot answer no_snapshot");
+      return Optional.empty();
+    }
+  }
+
   /** The demo house, decided once by a real dry-run cycle into a journal under {@code dir}. */
   private Service demo(Path dir, Path rules, Path fixtures) throws ServiceException {
     TimmyConfig d = TimmyConfig.demo();
@@ -95,7 +118,11 @@ public final class McpCommand {
     return service;
   }
 
-  /** The journal and rules a running Timmy's config names, read only; no snapshot. */
+  /**
+   * The journal and rules a running Timmy's config names, read only, with its last good cycle
+   * decided again from the snapshot the journal stored (with the journaled decision when the rules
+   * on disk are not that cycle's), so every tool answers as that cycle did; observes nothing.
+   */
   private Backend journalOf(Path file) throws ServiceException {
     TimmyConfig config;
     try {
@@ -113,7 +140,10 @@ public final class McpCommand {
     } catch (RuleErrors e) {
       throw new ServiceException(e.errors().stream().map(r -> "service.rulesDir: " + r).toList());
     }
-    return new Backend(Journal.open(journal).reader(), rules, null, new Latest(), null,
+    JournalReader reader = Journal.open(journal).reader();
+    Latest latest = new Latest();
+    lastDecided(reader, rules).ifPresent(latest::finished);
+    return new Backend(reader, rules, null, latest, null,
         Secrets.fromEnvironment(env, config), Mode.DRY_RUN, config.demoMode() ? "demo" : "gitea", () -> {}, null, null, null, List::of, Duration.ofMinutes(1),
         InstantSource.system());
   }

@@ -1,6 +1,7 @@
 package dev.timmy.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -107,7 +108,7 @@ class McpHttpTest extends McpContract {
   }
 
   @Test
-  void timmy_mcp_with_the_config_reads_the_running_timmys_journal_and_observes_nothing() throws Exception {
+  void timmy_mcp_with_the_config_answers_from_the_running_timmys_last_journaled_cycle_and_observes_nothing() throws Exception {
     Path config = dir.resolve("timmy.yml");
     Files.writeString(config, "owner:\n  login: alex\nagents:\n  - name: kimi\n    kind: KIMI\n    login: kimi-code\n"
         + "journal:\n  path: " + dir.resolve("timmy.db") + "\n");
@@ -132,8 +133,11 @@ class McpHttpTest extends McpContract {
     assertEquals(journaled, history.get("cycles").get(0).get("cycle").get("id").asLong(), history.toString());
     send(toServer, request(3, "tools/call", Map.of("name", "backlog", "arguments", Map.of())));
     JsonNode backlog = Json.mapper().readTree(out.readLine()).get("result");
-    assertTrue(backlog.get("isError").asBoolean());
-    assertEquals("no_snapshot", backlog.get("structuredContent").get("code").asText());
+    assertFalse(backlog.path("isError").asBoolean(), backlog.toString());
+    JsonNode ranked = backlog.get("structuredContent");
+    assertEquals(journaled, ranked.get("cycleId").asLong(), "the backlog of the journaled cycle");
+    assertEquals(top, ranked.get("items").get(0).get("subject").asText(), "ranked as the running Timmy ranked it");
+    assertEquals(decision().priorities().size(), ranked.get("size").asInt());
     toServer.close();
     assertEquals(0, exit.get(60, TimeUnit.SECONDS), err.toString());
   }
