@@ -54,11 +54,11 @@ async function explain(subject) {
       body.appendChild(el('h3', { text: 'For Alex' }));
       body.appendChild(el('ul', null, c.escalations.map(e => el('li', null, e.reason, el('span', { class: 'rule', text: ' ' + e.ruleId })))));
     }
-    if (c.actions.length) {
-      body.appendChild(el('h3', { text: 'Actions' }));
-      body.appendChild(el('ul', null, c.actions.map(a => el('li', null, pill(a.status.toLowerCase().replace(/_/g, ' '), STATUS_CLASS[a.status]), ' ',
-        el('b', { text: a.kind.replace(/_/g, ' ').toLowerCase() }), ' ', a.code ? el('code', { text: a.code + ' ' }) : null, a.outcome || ''))));
-    }
+  }
+  if (x.actions.length) {
+    body.appendChild(el('h3', { text: 'Actions' }));
+    body.appendChild(el('ul', null, x.actions.map(a => el('li', null, pill(a.status.toLowerCase().replace(/_/g, ' '), STATUS_CLASS[a.status]), ' ',
+      el('b', { text: a.kind.replace(/_/g, ' ').toLowerCase() }), ' ', a.code ? el('code', { text: a.code + ' ' }) : null, a.outcome || ''))));
   }
   if (x.whyNot.length) {
     body.appendChild(el('h3', { text: 'Why not' }));

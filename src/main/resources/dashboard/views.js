@@ -190,8 +190,10 @@ function stack(g, x, counts, cls, y, bw) {
 }
 
 // ---- house -------------------------------------------------------------------------------------
+// The host's conditions are problems when they hold (memory-pressure, disk-short:MOUNT): those are
+// shown; the ones that do not hold, with their margins, are in the explanation drawer.
 function checksLine(checks) {
-  return (checks || []).filter(c => !c.ok || c.name === 'healthy').map(c => el('div', { class: 'check ' + (c.ok ? 'ok-text' : 'bad-text'), title: c.title + ' [' + c.ruleId + ']', text: c.mark + ' ' + c.name + ': ' + c.detail }));
+  return (checks || []).filter(c => c.ok).map(c => el('div', { class: 'check bad-text', title: c.title + ' [' + c.ruleId + ']', text: c.mark + ' ' + c.name + ': ' + c.detail }));
 }
 function proposalsLine(concern) {
   return (concern.proposals || []).map(p => el('div', { class: 'sub' }, pill(p.kind.replace('_', ' ').toLowerCase(), p.vetoes.length ? 'bad' : 'info'), ' ', p.reason, p.vetoes.length ? ' — vetoed' : ''));

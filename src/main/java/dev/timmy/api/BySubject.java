@@ -3,6 +3,7 @@ package dev.timmy.api;
 import dev.timmy.decide.CheckItem;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.EscalationItem;
+import dev.timmy.decide.Explanation;
 import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
@@ -26,8 +27,12 @@ public final class BySubject {
   private final Map<String, List<ProposalItem>> proposals;
   private final Map<String, List<EscalationItem>> escalations;
   private final Map<String, String> titles = new HashMap<>();
+  private final String revision;
+  private final int backlogSize;
 
   BySubject(Snapshot snapshot, Decision d) {
+    revision = d.rulesRevision();
+    backlogSize = d.priorities().size();
     for (PriorityItem p : d.priorities()) priority.putIfAbsent(p.subject(), p);
     routes = group(d.routes(), RouteItem::subject);
     checks = group(d.checks(), CheckItem::subject);
@@ -55,6 +60,12 @@ public final class BySubject {
 
   List<EscalationItem> escalations(String subject) {
     return escalations.getOrDefault(subject, List.of());
+  }
+
+  /** What the decision says about {@code subject}, from the index. */
+  Explanation explanation(String subject) {
+    return new Explanation(subject, revision, priority(subject), backlogSize, checks(subject),
+        routes(subject), proposals(subject), escalations(subject));
   }
 
   /** The title of an issue or pull request, null for anything else. */

@@ -14,7 +14,7 @@ import dev.timmy.facts.Subjects;
 /**
  * How the API names what a snapshot holds, the same way the rules do: {@code owner/repo#N},
  * {@code agent:NAME}, {@code host}, {@code disk:MOUNT}, {@code model:NAME}, {@code loop:NAME},
- * {@code file:PATH}, {@code process:NAME}.
+ * {@code file:PATH}, {@code process:PID}, each spelled by {@link Subjects}.
  */
 final class Catalog {
   static final String HOST = Subjects.HOST;
@@ -26,7 +26,7 @@ final class Catalog {
   }
 
   static String disk(Disk d) {
-    return "disk:" + d.mount();
+    return Subjects.disk(d.mount());
   }
 
   static String model(OllamaModel m) {
@@ -42,7 +42,7 @@ final class Catalog {
   }
 
   static String process(ProcessInfo p) {
-    return "process:" + p.name();
+    return Subjects.process(p.pid());
   }
 
   /** True when {@code subject} names something in the snapshot. */

@@ -1,9 +1,6 @@
 package dev.timmy.api;
 
-import dev.timmy.decide.Decision;
-import dev.timmy.decide.ProposalItem;
-import dev.timmy.decide.RouteItem;
-import dev.timmy.decide.VetoItem;
+import dev.timmy.decide.Explanation;
 import dev.timmy.facts.Subjects;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
@@ -55,44 +52,26 @@ final class ExplainRoutes {
 
   private Wire.Explained explained(Optional<Latest.Decided> d, String subject, int cycles) {
     SubjectHistory history = b.journal().history(subject, cycles);
-    Wire.Current current = d.map(x -> current(x, subject)).orElse(null);
+    Explanation current = d.map(x -> x.bySubject().explanation(subject)).orElse(null);
+    List<ActionRow> actions = d.map(x -> actions(x, subject)).orElse(List.of());
     boolean known = d.map(x -> x.bySubject().title(subject) != null || Catalog.knows(x.snapshot(), subject)).orElse(false);
-    if (!known && history.cycles().isEmpty() && (current == null || silent(current))) {
+    if (!known && history.cycles().isEmpty() && (current == null || current.empty()) && actions.isEmpty()) {
       throw ApiException.notFound("subject " + subject + ": expected something the latest snapshot or the journal"
           + " knows (owner/repo#N, agent:NAME, model:NAME, loop:NAME, file:PATH, host), found nothing about it");
     }
     return new Wire.Explained(subject, d.map(x -> x.bySubject().title(subject)).orElse(null),
-        d.map(x -> x.cycle().id()).orElse(null), d.map(x -> x.snapshot().takenAt()).orElse(null), current,
-        current == null ? List.of() : whyNot(current), history.cycles());
+        d.map(x -> x.cycle().id()).orElse(null), d.map(x -> x.snapshot().takenAt()).orElse(null), current, actions,
+        whyNot(current, actions), history.cycles());
   }
 
-  private Wire.Current current(Latest.Decided x, String subject) {
-    Decision d = x.decision();
-    BySubject s = x.bySubject();
-    List<ActionRow> actions = x.actions().of(b.journal(), subject);
-    return new Wire.Current(d.rulesRevision(), s.priority(subject), d.priorities().size(),
-        s.checks(subject).stream().map(Wire.Check::of).toList(), s.routes(subject), s.proposals(subject),
-        s.escalations(subject), actions);
+  private List<ActionRow> actions(Latest.Decided x, String subject) {
+    return x.actions().of(b.journal(), subject);
   }
 
-  private static boolean silent(Wire.Current c) {
-    return c.priority() == null && c.checks().isEmpty() && c.routes().isEmpty() && c.proposals().isEmpty()
-        && c.escalations().isEmpty() && c.actions().isEmpty();
-  }
-
-  /** The "why not" in words: conditions that fail, agents not chosen, vetoes and refusals. */
-  static List<String> whyNot(Wire.Current c) {
-    List<String> out = new ArrayList<>();
-    for (Wire.Check k : c.checks()) {
-      if (!k.ok()) out.add("✘ " + k.name() + ": " + k.detail() + " [" + k.ruleId() + "]");
-    }
-    for (RouteItem r : c.routes()) {
-      if (!r.chosen()) out.add("not " + r.agent() + ": " + r.reason() + " [" + r.ruleId() + "]");
-    }
-    for (ProposalItem p : c.proposals()) {
-      for (VetoItem v : p.vetoes()) out.add(p.kind() + " vetoed: " + v.reason() + " [" + v.ruleId() + "]");
-    }
-    for (ActionRow a : c.actions()) {
+  /** The explanation's why-not (decided once, in {@code decide}), then what the guard refused in that cycle. */
+  static List<String> whyNot(Explanation current, List<ActionRow> actions) {
+    List<String> out = new ArrayList<>(current == null ? List.of() : current.whyNot());
+    for (ActionRow a : actions) {
       if (a.status() == ActionStatus.REFUSED) out.add(a.kind() + " refused (" + a.code() + "): " + a.outcome());
     }
     return out;

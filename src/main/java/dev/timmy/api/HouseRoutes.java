@@ -48,7 +48,7 @@ final class HouseRoutes {
           state.map(AgentState::reasons).orElse(""), loads.get(a.name()),
           s.work().stream().filter(w -> w.agent().equals(a.name())).toList(),
           s.records().stream().filter(r -> r.agent().equals(a.name())).findFirst().orElse(null),
-          s.quotas().stream().filter(a::spends).findFirst().orElse(null), routes, proposals, checks(d, subject),
+          s.quotas().stream().filter(a::spends).findFirst().orElse(null), routes, proposals, d.checksOf(subject),
           d.escalationsOf(subject), actions.getOrDefault(subject, List.of()));
     }).toList();
     return new Wire.Agents(x.cycle().id(), x.snapshot().takenAt(), views);
@@ -77,7 +77,7 @@ final class HouseRoutes {
   /** The decision and actions about each house subject. */
   private record Concerns(Decision d, Map<String, List<ActionRow>> actions) {
     <T> Wire.Concern<T> of(String subject, T fact) {
-      return new Wire.Concern<>(subject, fact, checks(d, subject), d.proposalsOf(subject), d.escalationsOf(subject),
+      return new Wire.Concern<>(subject, fact, d.checksOf(subject), d.proposalsOf(subject), d.escalationsOf(subject),
           actions.getOrDefault(subject, List.of()));
     }
 
@@ -95,10 +95,6 @@ final class HouseRoutes {
         || a.name().equalsIgnoreCase(p.param("agent"))
         || (a.login() != null && a.login().equalsIgnoreCase(p.param("login")))
         || (a.readyLabel() != null && a.readyLabel().equalsIgnoreCase(p.param("label")));
-  }
-
-  private static List<Wire.Check> checks(Decision d, String subject) {
-    return d.checksOf(subject).stream().map(Wire.Check::of).toList();
   }
 
   private Map<String, List<ActionRow>> actionsBySubject(Latest.Decided x) {

@@ -5,7 +5,7 @@ import dev.timmy.cycle.LoopStatus;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.CheckItem;
 import dev.timmy.decide.EscalationItem;
-import dev.timmy.decide.PriorityItem;
+import dev.timmy.decide.Explanation;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
 import dev.timmy.decide.RuleError;
@@ -67,22 +67,15 @@ public final class Wire {
   /** {@code POST /webhooks/gitea}. */
   public record Accepted(String message) {}
 
-  /** {@code GET /api/explain…}: the latest decision about a subject, and its recent history. */
+  /**
+   * {@code GET /api/explain…}: the decision in force about a subject ({@code current}, the one
+   * explanation model the CLI renders too), wrapped with what only the service knows: its cycle,
+   * the actions that cycle journaled about the subject, the why-not (the explanation's, then the
+   * refusals of those actions) and the subject's recent history.
+   */
   public record Explained(
-      String subject, String title, Long cycleId, Instant snapshotTakenAt, Current current, List<String> whyNot,
-      List<SubjectHistory.Entry> history) {}
-
-  /** What the decision in force says about one subject, with the actions its cycle journaled. */
-  public record Current(
-      String rulesRevision, PriorityItem priority, int backlogSize, List<Check> checks, List<RouteItem> routes,
-      List<ProposalItem> proposals, List<EscalationItem> escalations, List<ActionRow> actions) {}
-
-  /** A classified condition with its mark: ✔ holds, ✘ does not. */
-  public record Check(String name, boolean ok, String mark, String detail, String ruleId, String title) {
-    static Check of(CheckItem c) {
-      return new Check(c.name(), c.ok(), c.ok() ? "✔" : "✘", c.detail(), c.ruleId(), c.title());
-    }
-  }
+      String subject, String title, Long cycleId, Instant snapshotTakenAt, Explanation current,
+      List<ActionRow> actions, List<String> whyNot, List<SubjectHistory.Entry> history) {}
 
   /** {@code GET /api/agents}. */
   public record Agents(Long cycleId, Instant snapshotTakenAt, List<AgentView> agents) {}
@@ -93,7 +86,7 @@ public final class Wire {
    */
   public record AgentView(
       String subject, Agent agent, String state, String stateReason, AgentLoad load, List<WorkItem> work,
-      AgentRecord record, Quota quota, List<RouteItem> routes, List<ProposalItem> proposals, List<Check> checks,
+      AgentRecord record, Quota quota, List<RouteItem> routes, List<ProposalItem> proposals, List<CheckItem> checks,
       List<EscalationItem> escalations, List<ActionRow> actions) {}
 
   /** {@code GET /api/house}: each observed part with what the rules and the executor made of it. */
@@ -105,7 +98,7 @@ public final class Wire {
 
   /** One subject of the house ({@code host}, {@code model:NAME}, {@code loop:NAME}, {@code file:PATH}…). */
   public record Concern<T>(
-      String subject, T fact, List<Check> checks, List<ProposalItem> proposals, List<EscalationItem> escalations,
+      String subject, T fact, List<CheckItem> checks, List<ProposalItem> proposals, List<EscalationItem> escalations,
       List<ActionRow> actions) {}
 
   /**

@@ -1,6 +1,7 @@
 package dev.timmy.cli;
 
 import dev.timmy.Sanitizer;
+import dev.timmy.decide.AgentState;
 import dev.timmy.decide.CheckItem;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.EscalationItem;
@@ -81,8 +82,8 @@ public final class TextReport {
   }
 
   /**
-   * One line per agent: its state as the rules derived it (the {@code state} check of
-   * {@code agent:<name>}), its load, quota and record; then its stuck work and why it is offline.
+   * One line per agent: its state as the rules derived it (the typed {@link AgentState}), its
+   * load, quota and record; then its stuck work and why it is offline.
    */
   public String agents(Decision d) {
     if (snapshot.agents().isEmpty()) return "";
@@ -90,12 +91,13 @@ public final class TextReport {
     out.append(String.format("%nAgents%n  %-11s %-8s %-8s %-22s %s%n", "NAME", "STATE", "LOAD", "QUOTA", "RECORD"));
     for (Agent a : snapshot.agents()) {
       String subject = Subjects.agent(a.name());
-      Optional<CheckItem> state = check(d, subject, "state");
-      String word = state.map(c -> c.detail().split(":", 2)[0]).orElse("?");
+      Optional<AgentState> state = d.agentState(a.name());
+      String word = state.map(t -> t.state().name()).orElse("?");
       int open = snapshot.loads().stream().filter(l -> l.agent().equals(a.name())).mapToInt(AgentLoad::openAssignments).sum();
       out.append(String.format("  %-11s %-8s %-8s %-22s %s%n", a.name(), word, open + " of " + a.maxConcurrent(),
           quota(a, d), record(a).map(AgentRecord::words).orElse("—")));
-      if (word.equals("OFFLINE")) out.append(String.format("      %s%n", state.get().detail()));
+      state.filter(t -> t.state() == AgentState.State.OFFLINE)
+          .ifPresent(t -> out.append(String.format("      %s: %s%n", t.state(), t.reasons())));
       check(d, subject, "ci-record").filter(c -> !c.ok())
           .ifPresent(c -> out.append(String.format("      pull requests keep failing CI: %s  [%s]%n", c.detail(), c.ruleId())));
       for (WorkItem w : work(a)) {
@@ -117,23 +119,23 @@ public final class TextReport {
     if (h != null) {
       out.append(String.format("  %-44s memory %.0f%% used (%d MB free of %d), swap %d MB, cpu %.0f%%%s%n",
           "host " + h.hostname(), 100 * h.memUsedFraction(), h.memAvailable() >> 20, h.memTotal() >> 20,
-          h.swapUsed() >> 20, 100 * Math.max(0, h.cpuLoad()), decided(d, "host")));
+          h.swapUsed() >> 20, 100 * Math.max(0, h.cpuLoad()), decided(d, Subjects.HOST)));
     }
     for (Disk disk : snapshot.disks()) {
       out.append(String.format("  %-44s %.0f%% free%n", "disk " + disk.mount(), 100 * disk.freeFraction()));
     }
     if (snapshot.ollamaDown() != null) out.append(String.format("  %-44s %s%n", "ollama", "DOWN: " + snapshot.ollamaDown().reason()));
     for (OllamaModel m : snapshot.models()) {
-      out.append(String.format("  %-44s %s %s%s%n", "model:" + m.name(), m.role(), m.loaded() ? "loaded" : "available",
-          decided(d, "model:" + m.name())));
+      out.append(String.format("  %-44s %s %s%s%n", Subjects.model(m.name()), m.role(), m.loaded() ? "loaded" : "available",
+          decided(d, Subjects.model(m.name()))));
     }
     for (AutomationLoop l : snapshot.loops()) {
-      out.append(String.format("  %-44s %s, %d failure(s) in a row%s%n", "loop:" + l.name(), l.kind(),
-          l.consecutiveFailures(), decided(d, "loop:" + l.name())));
+      out.append(String.format("  %-44s %s, %d failure(s) in a row%s%n", Subjects.loop(l.name()), l.kind(),
+          l.consecutiveFailures(), decided(d, Subjects.loop(l.name()))));
     }
     for (StaleFile f : snapshot.staleFiles()) {
-      out.append(String.format("  %-44s %d KB, modified %s%s%n", cut("file:" + f.path(), 44), f.sizeBytes() >> 10,
-          f.modifiedAt(), decided(d, "file:" + f.path())));
+      out.append(String.format("  %-44s %d KB, modified %s%s%n", cut(Subjects.file(f.path()), 44), f.sizeBytes() >> 10,
+          f.modifiedAt(), decided(d, Subjects.file(f.path()))));
     }
     return Sanitizer.terminal(out.toString());
   }
@@ -162,10 +164,10 @@ public final class TextReport {
     if (!x.checks().isEmpty()) {
       out.append(String.format("%nConditions%n"));
       for (CheckItem c : x.checks()) {
-        out.append(String.format("  %s %-18s %s  [%s %s]%n", c.ok() ? "✔" : "✘", c.name(), c.detail(), c.ruleId(), c.title()));
+        out.append(String.format("  %s %-18s %s  [%s %s]%n", c.mark(), c.name(), c.detail(), c.ruleId(), c.title()));
       }
     }
-    if (x.subject().startsWith("agent:")) out.append(agentFacts(x.subject().substring("agent:".length())));
+    Subjects.agentName(x.subject()).ifPresent(name -> out.append(agentFacts(name)));
     if (!x.routes().isEmpty()) {
       out.append(String.format("%nRoutes%n"));
       for (RouteItem r : x.routes()) {
@@ -186,6 +188,10 @@ public final class TextReport {
       out.append(String.format("%nEscalations%n"));
       for (EscalationItem e : x.escalations()) out.append(String.format("  ! %s  [%s %s]%n", e.reason(), e.ruleId(), e.title()));
     }
+    if (!x.whyNot().isEmpty()) {
+      out.append(String.format("%nWhy not%n"));
+      for (String w : x.whyNot()) out.append("  ").append(w).append('\n');
+    }
     return Sanitizer.terminal(out.toString());
   }
 
@@ -202,7 +208,7 @@ public final class TextReport {
     for (WorkItem w : items) {
       out.append(String.format("  %-28s %-17s since %s  %s%n", w.subject(), w.stage(), w.since(), w.detail()));
     }
-    snapshot.quotas().stream().filter(a::spends).forEach(q -> out.append(String.format("%nQuota: %s%n", quotaWords(q))));
+    snapshot.quotas().stream().filter(a::spends).forEach(q -> out.append(String.format("%nQuota: %s%n", q.words())));
     record(a).ifPresent(r -> out.append(String.format("%nRecord over %s%n", r.words())));
     return out.toString();
   }
@@ -220,11 +226,6 @@ public final class TextReport {
     if (q.isEmpty()) return "—";
     boolean low = check(d, Subjects.agent(a.name()), "quota").map(c -> !c.ok()).orElse(false);
     return String.format("%s %.0f%%%s", q.get().provider(), 100 * q.get().remainingFraction(), low ? " LOW" : "");
-  }
-
-  private static String quotaWords(Quota q) {
-    return String.format("%s %.0f of %.0f left (%.0f%%)%s", q.provider(), q.remaining(), q.limit(),
-        100 * q.remainingFraction(), q.resetsAt() == null ? "" : ", resets " + q.resetsAt());
   }
 
   private static Optional<CheckItem> check(Decision d, String subject, String name) {

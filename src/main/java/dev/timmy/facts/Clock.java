@@ -25,6 +25,11 @@ public record Clock(Instant now) {
     return then == null ? 0 : Math.max(0, Duration.between(then, now).toHours());
   }
 
+  /** A span of hours in words: hours up to two days ({@code 30 h}), then whole days ({@code 6 days}). */
+  public static String span(long hours) {
+    return hours < 48 ? hours + " h" : (hours / 24) + " days";
+  }
+
   /** Whole minutes from {@code then} to now; 0 for an unknown or future instant. */
   public long minutesSince(Instant then) {
     return then == null ? 0 : Math.max(0, Duration.between(then, now).toMinutes());

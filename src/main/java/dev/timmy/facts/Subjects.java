@@ -16,6 +16,8 @@ public final class Subjects {
   public static final Pattern REPO = Pattern.compile("(?!\\.{1,2}(?![\\w.-]))[\\w.-]+/(?!\\.{1,2}(?![\\w.-]))[\\w.-]+");
   private static final Pattern ITEM = Pattern.compile("(" + REPO.pattern() + ")#0*(\\d{1,9})");
 
+  private static final String AGENT = "agent:";
+
   private Subjects() {}
 
   public static String of(String repo, int number) {
@@ -24,7 +26,12 @@ public final class Subjects {
 
   /** How an agent is named as a subject of checks and explanations: {@code agent:<name>}. */
   public static String agent(String name) {
-    return "agent:" + name;
+    return AGENT + name;
+  }
+
+  /** The agent's name in {@code agent:<name>}; empty for any other subject. */
+  public static Optional<String> agentName(String subject) {
+    return subject != null && subject.startsWith(AGENT) ? Optional.of(subject.substring(AGENT.length())) : Optional.empty();
   }
 
   /** How a model is named as a subject: {@code model:<name>}. */
@@ -40,6 +47,11 @@ public final class Subjects {
   /** How a file is named as a subject: {@code file:<path>}. */
   public static String file(String path) {
     return "file:" + path;
+  }
+
+  /** How a mounted disk is named as a subject: {@code disk:<mount>}. */
+  public static String disk(String mount) {
+    return "disk:" + mount;
   }
 
   /** How a running process is named as a subject of the house rules: {@code process:<pid>}. */

@@ -42,14 +42,14 @@ public final class Tools {
   public Tools(Answers answers) {
     Map<String, Object> outputs = outputs();
     Param subject = Param.text("subject", true, MAX_SUBJECT,
-        "owner/repo#N, agent:NAME, model:NAME, loop:NAME, file:PATH, disk:MOUNT, process:NAME or host");
+        "owner/repo#N, agent:NAME, model:NAME, loop:NAME, file:PATH, disk:MOUNT, process:PID or host");
     Param cycles = Param.integer("cycles", 10, 1, 100, "how many recent journaled cycles of history");
     add(outputs, "backlog", "The ranked backlog", "The open backlog ranked by priority, best first: each subject's"
         + " points and their rules, the agent chosen for it and why not the others, its proposals with vetoes.", false,
         List.of(Param.integer("limit", 50, 1, 1_000, "at most this many subjects")),
         a -> Backlog.of(answers.latest(), (Integer) a.get("limit")));
     add(outputs, "explain", "Why, and why not", "Everything the decision in force says about one subject (priority"
-        + " parts, the ✔/✘ checklist, every route, proposals and vetoes, the cycle's actions), the why-not in words,"
+        + " parts, the ✔/✘ checklist with margins, every route, proposals and vetoes), the cycle's actions, the why-not in words,"
         + " and its recent history.", false, List.of(subject, cycles),
         a -> answers.explain((String) a.get("subject"), (Integer) a.get("cycles")));
     add(outputs, "agents", "The agents", "Each roster agent: state and why, load, work in flight, quota, 14-day"

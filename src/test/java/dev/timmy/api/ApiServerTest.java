@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timmy.decide.Decision;
+import dev.timmy.decide.Explanation;
 import dev.timmy.decide.RouteItem;
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
+import dev.timmy.facts.Subjects;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.CycleRow;
 import dev.timmy.service.ServeOptions;
@@ -178,7 +180,27 @@ class ApiServerTest {
     String vetoed = d.proposals().stream().filter(p -> p.vetoed()).findFirst().orElseThrow().subject();
     Harness.Reply v = h.get("/api/explain?subject=" + enc(vetoed));
     assertTrue(v.json().get("whyNot").toString().contains("vetoed"), v.body());
-    assertTrue(v.json().get("current").get("actions").toString().contains("REFUSED"), "the vetoed action was refused");
+    assertTrue(v.json().get("actions").toString().contains("REFUSED"), "the vetoed action was refused");
+    assertTrue(v.json().get("whyNot").toString().contains("refused ("), v.body());
+  }
+
+  @Test
+  void the_api_why_not_is_the_decided_explanation_s_then_the_refusals_of_that_cycle() throws Exception {
+    Decision d = latest().decision();
+    String vetoed = d.proposals().stream().filter(p -> p.vetoed()).findFirst().orElseThrow().subject();
+    Explanation model = Explanation.of(d, vetoed);
+    JsonNode x = h.get("/api/explain?subject=" + enc(vetoed)).json();
+    List<String> whyNot = new ArrayList<>();
+    x.get("whyNot").forEach(w -> whyNot.add(w.asText()));
+    assertFalse(model.whyNot().isEmpty(), vetoed);
+    assertEquals(model.whyNot(), whyNot.subList(0, model.whyNot().size()), "the decided lines come first, unchanged");
+    long refused = 0;
+    for (JsonNode a : x.get("actions")) if (a.get("status").asText().equals("REFUSED")) refused++;
+    assertEquals(model.whyNot().size() + refused, whyNot.size(), "then one line per refused action");
+    assertEquals(model.checks().size(), x.get("current").get("checks").size());
+    for (JsonNode c : x.get("current").get("checks")) {
+      assertEquals(c.get("ok").asBoolean() ? "✔" : "✘", c.get("mark").asText(), c.toString());
+    }
   }
 
   @Test
@@ -252,6 +274,10 @@ class ApiServerTest {
       if (c.get("proposals").size() > 0) withProposals++;
     }
     assertTrue(withProposals > 0, "the demo house has something to do");
+    for (JsonNode p : house.get("processes")) {
+      // The API names a process as the rules do (process:<pid>), so what the rules said of it shows.
+      assertEquals(Subjects.process(p.get("fact").get("pid").asLong()), p.get("subject").asText());
+    }
     assertTrue(house.get("host").get("checks").size() > 0);
   }
 

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -63,7 +64,9 @@ final class Browser implements AutoCloseable {
   }
 
   void waitFor(String what, BooleanSupplier ok) {
-    new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(d -> ok.getAsBoolean());
+    // The page re-renders on every live event: an element found and then replaced before it is read is "not yet".
+    new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).ignoring(StaleElementReferenceException.class)
+        .until(d -> ok.getAsBoolean());
   }
 
   /** Saves what the browser shows as target/screenshots/{@code name}.png. */

@@ -30,6 +30,8 @@ class AgentsReportTest {
     assertTrue(r.out().matches("(?s).*Work in flight\\n.*  alex/hermes-dashboard#24 +DISPATCHED +since 2026-11-20T09:00:00Z.*"), r.out());
     assertTrue(r.out().contains("alex/local-agent#11          APPROVED"), r.out());
     assertTrue(r.out().contains("Record over 14 days: 2 merged"), r.out());
+    assertTrue(r.out().contains("Quota: anthropic quota: 180000 of 5000000 left (4%), resets 2026-11-23T14:00:00Z"), r.out());
+    assertTrue(r.out().matches("(?s).*\\nWhy not\\n  ✘ quota: anthropic quota: .*below 10%.*"), "the why-not has the margin:\n" + r.out());
   }
 
   @Test

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.timmy.Json;
 import dev.timmy.Main;
+import dev.timmy.decide.Decision;
+import dev.timmy.decide.Explanation;
+import dev.timmy.decide.RuleBook;
+import dev.timmy.observe.DemoHouse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -82,6 +86,18 @@ class CliTest {
     assertTrue(r.out().contains("→ claude"), r.out());
     assertTrue(r.out().contains("PRIO-002"), r.out());
     assertTrue(r.out().contains("excluded"), "why-not routes are shown:\n" + r.out());
+  }
+
+  @Test
+  void explain_ends_with_the_why_not_lines_of_the_one_explanation_model() throws Exception {
+    Decision d = RuleBook.open(Path.of("rules")).evaluate(DemoHouse.load(Path.of("fixtures/demo")));
+    List<String> whyNot = Explanation.of(d, "alex/game-bot#24").whyNot();
+    assertFalse(whyNot.isEmpty(), "the vetoed merge of #24 has a why-not");
+    Run r = run("explain", "alex/game-bot#24");
+    assertEquals(0, r.code(), r.err());
+    String section = r.out().substring(r.out().indexOf("\nWhy not\n") + "\nWhy not\n".length());
+    assertEquals(whyNot.stream().map(w -> "  " + w + "\n").collect(java.util.stream.Collectors.joining()), section);
+    assertTrue(section.contains("MERGE vetoed: "), section);
   }
 
   @Test
