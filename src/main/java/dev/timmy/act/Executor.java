@@ -6,7 +6,6 @@ import dev.timmy.Bugs;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.Journal;
-import dev.timmy.journal.JournalException;
 import dev.timmy.journal.PendingAction;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -117,10 +116,9 @@ public final class Executor {
       return journal.complete(id, ActionStatus.DONE, null, target.perform(p));
     } catch (ActionRefused e) {
       return journal.complete(id, ActionStatus.REFUSED, ActionCode.TARGET_LIVE, e.getMessage());
-    } catch (IOException | JournalException e) {
+    } catch (IOException | RuntimeException e) {
+      if (!Bugs.ofTheWorld(e)) return journal.complete(id, ActionStatus.FAILED, ActionCode.BUG, Bugs.contain(LOG, where(p, target), e));
       return journal.complete(id, ActionStatus.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage());
-    } catch (RuntimeException e) {
-      return journal.complete(id, ActionStatus.FAILED, ActionCode.BUG, Bugs.contain(LOG, where(p, target), e));
     }
   }
 
@@ -130,10 +128,8 @@ public final class Executor {
     try {
       Optional<Stop> stop = beforeActing(p, target);
       if (stop.isPresent()) return journal.record(cycleId, p, mode, stop.get().status(), stop.get().code(), stop.get().why());
-    } catch (IOException | JournalException e) {
-      would += " (the live state could not be read: " + e.getMessage() + ")";
-    } catch (RuntimeException e) {
-      would += " (the live state could not be read: " + Bugs.contain(LOG, where(p, target), e) + ")";
+    } catch (IOException | RuntimeException e) {
+      would += " (the live state could not be read: " + Bugs.reason(LOG, where(p, target), e) + ")";
     }
     return journal.record(cycleId, p, mode, ActionStatus.WOULD_DO, null, would);
   }
@@ -196,10 +192,8 @@ public final class Executor {
             ? journal.complete(a.actionId(), ActionStatus.DONE, ActionCode.RECOVERED, stopped + "effect found on re-check")
             : journal.complete(a.actionId(), ActionStatus.INTERRUPTED, ActionCode.INTERRUPTED, stopped
                 + "effect absent on re-check; attempted again if still proposed"));
-      } catch (IOException | JournalException e) {
-        out.add(interrupted(a, stopped + "re-check failed: " + e.getMessage()));
-      } catch (RuntimeException e) {
-        out.add(interrupted(a, stopped + "re-check failed: " + Bugs.contain(LOG, where(a.proposal(), target), e)));
+      } catch (IOException | RuntimeException e) {
+        out.add(interrupted(a, stopped + "re-check failed: " + Bugs.reason(LOG, where(a.proposal(), target), e)));
       }
     }
     return out;

@@ -8,7 +8,6 @@ import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.Subjects;
 import dev.timmy.journal.ActionStatus;
-import dev.timmy.journal.JournalException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,15 +124,10 @@ public final class Guard {
   private static Optional<String> targetRefusal(ProposalItem p, Target target) {
     try {
       return target.refusal(p);
-    } catch (IOException | JournalException e) {
-      return Optional.of(unchecked(p) + e.getMessage());
-    } catch (RuntimeException e) {
-      return Optional.of(unchecked(p) + Bugs.contain(LOG, target.getClass().getSimpleName() + ".refusal", e));
+    } catch (IOException | RuntimeException e) {
+      return Optional.of("could not check whether " + p.kind() + " is allowed on " + p.subject() + ": "
+          + Bugs.reason(LOG, target.getClass().getSimpleName() + ".refusal", e));
     }
-  }
-
-  private static String unchecked(ProposalItem p) {
-    return "could not check whether " + p.kind() + " is allowed on " + p.subject() + ": ";
   }
 
   private static String vetoes(ProposalItem p) {
