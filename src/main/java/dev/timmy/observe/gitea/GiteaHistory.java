@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class GiteaHistory {
   private static final Logger LOG = LoggerFactory.getLogger(GiteaHistory.class);
+
   private record Known(Instant updatedAt, PastPull pull) {}
 
   private static final class Repo {

@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class GiteaSource {
   private static final Logger LOG = LoggerFactory.getLogger(GiteaSource.class);
+
   /** Overlap of successive {@code since=} windows, for clock granularity and in-flight writes. */
   static final Duration OVERLAP = Duration.ofSeconds(10);
   /** How long a new head without any status is polled for CI to show up. */

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CleanupScanner {
   private static final Logger LOG = LoggerFactory.getLogger(CleanupScanner.class);
+
   private final CleanupRoots roots;
   private final OpenFiles openFiles;
   private final int limit;

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class QuotaSource {
   private static final Logger LOG = LoggerFactory.getLogger(QuotaSource.class);
+
   private interface Fetch {
     String text() throws IOException;
   }
