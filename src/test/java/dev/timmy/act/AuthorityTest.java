@@ -1,5 +1,6 @@
 package dev.timmy.act;
 
+import dev.timmy.facts.PullBuilder;
 import static dev.timmy.journal.Given.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,8 +54,8 @@ class AuthorityTest {
   private static Snapshot world(List<Comment> comments) {
     List<Issue> issues = List.of(Given.issue("alex/app", 1, "bug", "On-Hold"), Given.issue("alex/app", 2, "bug"),
         Given.issue("alex/app", 4, "bug"));
-    PullRequest pr = new PullRequest("alex/app", 3, "Fix", "kimi-code", "open", false, "fix", "main", "abc", false, true,
-        CiState.SUCCESS, List.of(), List.of("claude-code"), List.of(), List.of(), List.of(), 4, NOW, NOW);
+    PullRequest pr = PullBuilder.pull("alex/app", 3, NOW).title("Fix").head("fix", "abc").approvedBy("claude-code").closes(4)
+        .build();
     return Snapshot.ofBacklog(NOW, true, List.of(), Given.ALEX, issues, List.of(pr), comments, List.of(Given.agent("claude")));
   }
 
