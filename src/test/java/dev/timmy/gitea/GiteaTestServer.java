@@ -24,8 +24,9 @@ public final class GiteaTestServer implements AutoCloseable {
   }
 
   public GiteaConfig config(List<String> repos, boolean createMissingLabels) {
-    return new GiteaConfig(server.url("/").toString().replaceAll("/$", ""), repos, null, "squash", createMissingLabels,
-        null, 1, 1, 10, 50, 3, 100, 10, 60, null);
+    return GiteaConfig.builder(server.url("/").toString().replaceAll("/$", ""), repos).mergeMethod("squash")
+        .createMissingLabels(createMissingLabels).connectTimeoutSeconds(1).readTimeoutSeconds(1).callTimeoutSeconds(10)
+        .retryBackoffMillis(100).build();
   }
 
   public GiteaClient client(GiteaConfig config) {
