@@ -1,7 +1,7 @@
 package dev.timmy.act;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.timmy.SnakeCase;
 import java.util.Locale;
 
 /**
@@ -10,7 +10,7 @@ import java.util.Locale;
  * ({@code ActionCode}). Journals written before this enum hold kebab-case codes
  * ({@code on-hold}); {@link #read} still reads them.
  */
-public enum ActionCode {
+public enum ActionCode implements SnakeCase {
   /** A rule vetoed the proposal. */
   VETO,
   /** A destructive action on a partial snapshot. */
@@ -53,12 +53,6 @@ public enum ActionCode {
   RECOVERED,
   /** A bug (a runtime exception in Timmy's code) failed the action; it is logged with its stack. */
   BUG;
-
-  /** The snake_case name used on the wire and in the journal. */
-  @JsonValue
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
-  }
 
   @Override
   public String toString() {

@@ -1,14 +1,13 @@
 package dev.timmy.api;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import dev.timmy.SnakeCase;
 
 /**
  * The API's error codes: one stable snake_case vocabulary for programs, each with the HTTP status
  * it is answered with, listed in {@code openapi.yaml} ({@code ErrorCode}). The MCP tools answer
  * their errors in the same codes.
  */
-public enum ErrorCode {
+public enum ErrorCode implements SnakeCase {
   NOT_FOUND(404),
   INVALID_PARAMETER(400),
   INVALID_BODY(400),
@@ -41,11 +40,6 @@ public enum ErrorCode {
   /** The HTTP status this code is answered with. */
   public int status() {
     return status;
-  }
-
-  @JsonValue
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
   }
 
   @Override
