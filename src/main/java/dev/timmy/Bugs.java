@@ -33,7 +33,7 @@ public final class Bugs {
   /** Logs the bug {@code e} with its stack and returns {@link #name its name}. */
   public static String contain(Logger log, String where, Exception e) {
     String name = name(where, e);
-    log.error("{}", Sanitizer.terminal(name), e);
+    log.error("{}", name, e); // the log layout makes the message terminal-safe (LogText)
     return name;
   }
 
