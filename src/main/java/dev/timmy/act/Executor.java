@@ -1,8 +1,8 @@
 package dev.timmy.act;
 
+import dev.timmy.Bugs;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
-import dev.timmy.Bugs;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.Journal;
