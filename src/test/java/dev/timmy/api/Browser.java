@@ -62,8 +62,10 @@ final class Browser implements AutoCloseable {
     if (dw != 0 || dh != 0) driver.manage().window().setSize(new Dimension(size.getWidth() + dw, size.getHeight() + dh));
   }
 
+  /** Asks {@code ok} until it holds; an element the page re-rendered meanwhile (stale) is asked about again. */
   void waitFor(String what, BooleanSupplier ok) {
-    new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).until(d -> ok.getAsBoolean());
+    new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> ok.getAsBoolean());
   }
 
   /** Saves what the browser shows as target/screenshots/{@code name}.png. */
