@@ -1,11 +1,11 @@
 package dev.timmy.act;
 
+import dev.timmy.Bugs;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.Journal;
-import dev.timmy.act.Mode;
 import dev.timmy.journal.PendingAction;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Carries authorised proposals out, one target per action kind. Both modes ask the target whether
@@ -30,13 +32,12 @@ import java.util.stream.Collectors;
  * of fighting. A reported problem (ESCALATE, CREATE_ISSUE) is reported once per occurrence: when
  * it goes away and comes back, its key carries the next occurrence and Alex is told again.
  * A target's {@link ActionRefused} is journaled REFUSED; any other error FAILED (a write error,
- * which that target's circuit breaker counts).
+ * which that target's circuit breaker counts). A runtime exception of a target is a bug: logged
+ * once with its stack ({@link Bugs}), journaled FAILED with code {@link ActionCode#BUG} and its
+ * class named in the outcome.
  */
 public final class Executor {
-  /** The journal code of a refusal a target raised while acting (after the authority allowed it). */
-  public static final String REFUSED_LIVE = "target-live";
-  /** The journal code of an action a person undid twice: not redone again. */
-  public static final String UNDONE_TWICE = "undone-twice";
+  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
   /** Gitea state a person can undo (unlabel, unassign, reopen, delete the comment, re-push the branch). */
   static final Set<ActionKind> UNDOABLE = EnumSet.of(ActionKind.ADD_LABEL, ActionKind.REMOVE_LABEL, ActionKind.ASSIGN,
       ActionKind.UNASSIGN, ActionKind.CLOSE, ActionKind.COMMENT, ActionKind.DELETE_BRANCH);
@@ -83,7 +84,7 @@ public final class Executor {
       ProposalItem p = queue.removeFirst();
       ActionRow row = act(cycleId, p, guard, handled);
       rows.add(row);
-      if (UNDONE_TWICE.equals(row.code()) && UNDOABLE.contains(p.kind())) queue.addFirst(undoneTwice(p));
+      if (row.code() == ActionCode.UNDONE_TWICE && UNDOABLE.contains(p.kind())) queue.addFirst(undoneTwice(p));
     }
     return rows;
   }
@@ -91,10 +92,10 @@ public final class Executor {
   private ActionRow act(long cycleId, ProposalItem proposal, Guard guard, Set<String> handled) {
     ProposalItem p = REPORTS.contains(proposal.kind()) ? occurrence(cycleId, proposal) : proposal;
     if (!handled.add(p.id())) {
-      return skip(cycleId, p, "duplicate", "the same action was already handled in this cycle");
+      return skip(cycleId, p, ActionCode.DUPLICATE, "the same action was already handled in this cycle");
     }
     Target kind = targets.get(p.kind());
-    if (kind == null) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, "no-executor", "no executor for " + p.kind());
+    if (kind == null) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, ActionCode.NO_EXECUTOR, "no executor for " + p.kind());
     Target target = kind.oneAction(); // the guard's live re-check, the already-done check and the write share their reads
     Verdict verdict = guard.review(p, target);
     if (!verdict.allowed()) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, verdict.code(), verdict.reason());
@@ -115,8 +116,9 @@ public final class Executor {
       if (stop.isPresent()) return journal.complete(id, stop.get().status(), stop.get().code(), stop.get().why());
       return journal.complete(id, ActionStatus.DONE, null, target.perform(p));
     } catch (ActionRefused e) {
-      return journal.complete(id, ActionStatus.REFUSED, REFUSED_LIVE, e.getMessage());
+      return journal.complete(id, ActionStatus.REFUSED, ActionCode.TARGET_LIVE, e.getMessage());
     } catch (IOException | RuntimeException e) {
+      if (!Bugs.ofTheWorld(e)) return journal.complete(id, ActionStatus.FAILED, ActionCode.BUG, Bugs.contain(LOG, where(p, target), e));
       return journal.complete(id, ActionStatus.FAILED, null, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
@@ -128,21 +130,25 @@ public final class Executor {
       Optional<Stop> stop = beforeActing(p, target);
       if (stop.isPresent()) return journal.record(cycleId, p, mode, stop.get().status(), stop.get().code(), stop.get().why());
     } catch (IOException | RuntimeException e) {
-      would += " (the live state could not be read: " + e.getMessage() + ")";
+      would += " (the live state could not be read: " + Bugs.reason(LOG, where(p, target), e) + ")";
     }
     return journal.record(cycleId, p, mode, ActionStatus.WOULD_DO, null, would);
   }
 
   /** Why not to act although the guard allows it: the effect is there, or a person undid it twice. */
   private Optional<Stop> beforeActing(ProposalItem p, Target target) throws IOException {
-    if (target.alreadyDone(p)) return Optional.of(new Stop(ActionStatus.SKIPPED_ALREADY_DONE, "live-state", "already present in live state"));
+    if (target.alreadyDone(p)) return Optional.of(new Stop(ActionStatus.SKIPPED_ALREADY_DONE, ActionCode.LIVE_STATE, "already present in live state"));
     int times = UNDOABLE.contains(p.kind()) || REPORTS.contains(p.kind()) ? journal.reader().timesDone(p.id()) : 0;
     if (times < 2) return Optional.empty();
-    return Optional.of(new Stop(ActionStatus.REFUSED, UNDONE_TWICE, "done " + times + " times and undone again in the world"
+    return Optional.of(new Stop(ActionStatus.REFUSED, ActionCode.UNDONE_TWICE, "done " + times + " times and undone again in the world"
         + " since: Timmy does not fight a person" + (UNDOABLE.contains(p.kind()) ? " and tells the owner once" : "")));
   }
 
-  private record Stop(ActionStatus status, String code, String why) {}
+  private record Stop(ActionStatus status, ActionCode code, String why) {}
+
+  private static String where(ProposalItem p, Target target) {
+    return target.getClass().getSimpleName() + " (" + p.kind() + " " + p.subject() + ")";
+  }
 
   /**
    * The proposal as this occurrence of its problem: the first keeps its key (and so the markers
@@ -164,7 +170,7 @@ public final class Executor {
         why, p.facts(), List.of());
   }
 
-  private ActionRow skip(long cycleId, ProposalItem p, String code, String why) {
+  private ActionRow skip(long cycleId, ProposalItem p, ActionCode code, String why) {
     return journal.record(cycleId, p, mode, ActionStatus.SKIPPED_ALREADY_DONE, code, why);
   }
 
@@ -179,20 +185,24 @@ public final class Executor {
       Target target = targets.get(a.proposal().kind());
       String stopped = "Timmy stopped between intent (" + a.intendedAt() + ") and outcome; ";
       if (target == null) {
-        out.add(journal.complete(a.actionId(), ActionStatus.INTERRUPTED, "interrupted", stopped + "no executor to re-check it"));
+        out.add(journal.complete(a.actionId(), ActionStatus.INTERRUPTED, ActionCode.INTERRUPTED, stopped + "no executor to re-check it"));
         continue;
       }
       try {
         out.add(target.alreadyDone(a.proposal())
-            ? journal.complete(a.actionId(), ActionStatus.DONE, "recovered", stopped + "effect found on re-check")
-            : journal.complete(a.actionId(), ActionStatus.INTERRUPTED, "interrupted", stopped
+            ? journal.complete(a.actionId(), ActionStatus.DONE, ActionCode.RECOVERED, stopped + "effect found on re-check")
+            : journal.complete(a.actionId(), ActionStatus.INTERRUPTED, ActionCode.INTERRUPTED, stopped
                 + "effect absent on re-check; attempted again if still proposed"));
       } catch (IOException | RuntimeException e) {
-        out.add(journal.complete(a.actionId(), ActionStatus.INTERRUPTED, "interrupted", stopped + "re-check failed: "
-            + e.getMessage() + "; the live check runs again before any new attempt"));
+        out.add(interrupted(a, stopped + "re-check failed: " + Bugs.reason(LOG, where(a.proposal(), target), e)));
       }
     }
     return out;
+  }
+
+  private ActionRow interrupted(PendingAction a, String why) {
+    return journal.complete(a.actionId(), ActionStatus.INTERRUPTED, ActionCode.INTERRUPTED,
+        why + "; the live check runs again before any new attempt");
   }
 
   /** What a dry run would have done, in words; the free-text body shortened. */

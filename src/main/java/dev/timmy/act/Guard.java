@@ -1,5 +1,6 @@
 package dev.timmy.act;
 
+import dev.timmy.Bugs;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.VetoItem;
@@ -7,7 +8,6 @@ import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.facts.Subjects;
 import dev.timmy.journal.ActionStatus;
-import dev.timmy.act.Mode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The authority's view of one cycle: the snapshot it judges holds against and the operations
@@ -24,6 +26,7 @@ import java.util.stream.Collectors;
  * {@link #review} before every action and reports each outcome to {@link #recorded}.
  */
 public final class Guard {
+  private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
   private final Authority authority;
   private final Snapshot snapshot;
   private final Mode mode;
@@ -47,38 +50,38 @@ public final class Guard {
    * merge the snapshot does not show ready.
    */
   public Verdict review(ProposalItem p, Target target) {
-    if (p.vetoed()) return Verdict.refuse("veto", vetoes(p));
+    if (p.vetoed()) return Verdict.refuse(ActionCode.VETO, vetoes(p));
     if (p.kind().destructive() && !snapshot.complete()) {
-      return Verdict.refuse("partial-snapshot", p.kind() + " is destructive and the snapshot is partial (missing: "
+      return Verdict.refuse(ActionCode.PARTIAL_SNAPSHOT, p.kind() + " is destructive and the snapshot is partial (missing: "
           + String.join("; ", snapshot.gaps()) + ")");
     }
     Optional<String> bad = Names.problem(p);
-    if (bad.isPresent()) return Verdict.refuse("invalid-name", p.kind() + " " + Names.printable(p.subject()) + ": " + bad.get());
+    if (bad.isPresent()) return Verdict.refuse(ActionCode.INVALID_NAME, p.kind() + " " + Names.printable(p.subject()) + ": " + bad.get());
     Optional<String> outside = authority.scope().refusal(p, repos);
-    if (outside.isPresent()) return Verdict.refuse("outside-scope", outside.get());
+    if (outside.isPresent()) return Verdict.refuse(ActionCode.OUTSIDE_SCOPE, outside.get());
     if (!Authority.ALLOWED_ON_HOLD.contains(p.kind())) {
       Optional<String> unseen = holds.unseen(p.subject());
-      if (unseen.isPresent()) return Verdict.refuse("holds-unseen", unseen.get());
+      if (unseen.isPresent()) return Verdict.refuse(ActionCode.HOLDS_UNSEEN, unseen.get());
       Optional<String> held = holds.label(p.subject());
-      if (held.isPresent()) return Verdict.refuse("on-hold", held.get());
+      if (held.isPresent()) return Verdict.refuse(ActionCode.ON_HOLD, held.get());
       Optional<String> told = holds.instruction(p.subject());
-      if (told.isPresent()) return Verdict.refuse("owner-instruction", told.get());
+      if (told.isPresent()) return Verdict.refuse(ActionCode.OWNER_INSTRUCTION, told.get());
       Optional<String> strategy = holds.strategy(p.subject());
-      if (strategy.isPresent()) return Verdict.refuse("strategy", strategy.get());
+      if (strategy.isPresent()) return Verdict.refuse(ActionCode.STRATEGY, strategy.get());
     }
     if (p.kind() == ActionKind.MERGE) {
       Optional<String> notReady = mergeReadiness(p);
-      if (notReady.isPresent()) return Verdict.refuse("merge-check", notReady.get());
+      if (notReady.isPresent()) return Verdict.refuse(ActionCode.MERGE_CHECK, notReady.get());
     }
     Optional<String> refused = targetRefusal(p, target);
-    if (refused.isPresent()) return Verdict.refuse("target", refused.get());
+    if (refused.isPresent()) return Verdict.refuse(ActionCode.TARGET, refused.get());
     if (mode == Mode.LIVE) {
       Optional<String> open = authority.breakers().refusal(target);
-      if (open.isPresent()) return Verdict.refuse("circuit-breaker", open.get());
+      if (open.isPresent()) return Verdict.refuse(ActionCode.CIRCUIT_BREAKER, open.get());
     }
     int budget = authority.budgets().operationsPerCycle();
     if (operations >= budget) {
-      return Verdict.refuse("operations-budget", "operations budget spent: " + operations + " of " + budget + " this cycle");
+      return Verdict.refuse(ActionCode.OPERATIONS_BUDGET, "operations budget spent: " + operations + " of " + budget + " this cycle");
     }
     if (Authority.COMMENTING.contains(p.kind())) return commentBudget(p);
     return Verdict.allow();
@@ -103,7 +106,7 @@ public final class Guard {
     if (keys.contains(p.id())) return Verdict.allow();
     int limit = authority.budgets().commentsPerIssuePerDay();
     if (keys.size() >= limit) {
-      return Verdict.refuse("comment-budget", "comment budget spent on " + p.subject() + ": " + keys.size() + " of "
+      return Verdict.refuse(ActionCode.COMMENT_BUDGET, "comment budget spent on " + p.subject() + ": " + keys.size() + " of "
           + limit + " comments in the last 24h");
     }
     return Verdict.allow();
@@ -122,7 +125,8 @@ public final class Guard {
     try {
       return target.refusal(p);
     } catch (IOException | RuntimeException e) {
-      return Optional.of("could not check whether " + p.kind() + " is allowed on " + p.subject() + ": " + e.getMessage());
+      return Optional.of("could not check whether " + p.kind() + " is allowed on " + p.subject() + ": "
+          + Bugs.reason(LOG, target.getClass().getSimpleName() + ".refusal", e));
     }
   }
 

@@ -5,9 +5,15 @@ import java.util.List;
 /** An HTTP error as an exception that carries its status and its {@link ApiError}. */
 public final class ApiException extends RuntimeException {
   private final int status;
-  private final String code;
+  private final ErrorCode code;
 
-  public ApiException(int status, String code, String message) {
+  /** An error answered with its code's status. */
+  public ApiException(ErrorCode code, String message) {
+    this(code.status(), code, message);
+  }
+
+  /** An error of the edge answered with the status Javalin or Jetty gave it. */
+  ApiException(int status, ErrorCode code, String message) {
     super(message);
     this.status = status;
     this.code = code;
@@ -22,30 +28,30 @@ public final class ApiException extends RuntimeException {
   }
 
   public static ApiException notFound(String message) {
-    return new ApiException(404, "not_found", message);
+    return new ApiException(ErrorCode.NOT_FOUND, message);
   }
 
   public static ApiException invalidParameter(String name, String expected, String found) {
-    return new ApiException(400, "invalid_parameter", name + ": expected " + expected + ", found " + found);
+    return new ApiException(ErrorCode.INVALID_PARAMETER, name + ": expected " + expected + ", found " + found);
   }
 
   static ApiException invalidBody(String message) {
-    return new ApiException(400, "invalid_body", message);
+    return new ApiException(ErrorCode.INVALID_BODY, message);
   }
 
   public static ApiException unauthorized(String message) {
-    return new ApiException(401, "unauthorized", message);
+    return new ApiException(ErrorCode.UNAUTHORIZED, message);
   }
 
   /** Rules that do not compile: one line per error, each {@code file:line: message}. */
   static ApiException rulesInvalid(String what, List<?> errors) {
     StringBuilder m = new StringBuilder(what);
     for (Object e : errors) m.append('\n').append(e);
-    return new ApiException(422, "rules_invalid", m.toString());
+    return new ApiException(ErrorCode.RULES_INVALID, m.toString());
   }
 
   static ApiException noSnapshot() {
-    return new ApiException(409, "no_snapshot",
+    return new ApiException(ErrorCode.NO_SNAPSHOT,
         "no cycle has observed the house yet: expected a snapshot, found none (POST /api/cycles runs one)");
   }
 }

@@ -82,7 +82,7 @@ public final class ApiServer implements AutoCloseable {
       r.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, translate(e)));
       r.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        answer(ctx, new ApiException(500, "internal_error", e.getClass().getSimpleName() + ": " + e.getMessage()));
+        answer(ctx, new ApiException(ErrorCode.INTERNAL_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage()));
       });
     });
   }
@@ -130,7 +130,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** Javalin's own errors (no such route, wrong method, body too large) in the API's shape. */
   private static ApiException translate(HttpResponseException e) {
-    String code = e.getStatus() == 400 ? "invalid_parameter" : JsonErrors.code(e.getStatus());
+    ErrorCode code = e.getStatus() == 400 ? ErrorCode.INVALID_PARAMETER : ErrorCode.atEdge(e.getStatus());
     return new ApiException(e.getStatus(), code, e.getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package dev.timmy.api;
 
+import dev.timmy.Bugs;
 import dev.timmy.cycle.CycleListener;
 import dev.timmy.cycle.CycleOutcome;
 import io.javalin.http.sse.SseClient;
@@ -34,6 +35,7 @@ public final class DashboardEvents implements CycleListener, AutoCloseable {
   private final AtomicBoolean ticking = new AtomicBoolean();
   private volatile Supplier<Object> status = () -> null;
   private volatile long periodMillis = 2_000;
+  private volatile String lastFailure;
   private volatile Object lastStatus;
 
   /**
@@ -68,7 +70,11 @@ public final class DashboardEvents implements CycleListener, AutoCloseable {
         for (SseClient c : clients) c.sendComment("ping");
       }
     } catch (RuntimeException e) {
-      LOG.warn("dashboard status check failed: {}", e.toString());
+      // Every tick meets the same failure: a bug's stack is logged the first time it is met, once.
+      String seen = e.toString();
+      if (Bugs.ofTheWorld(e) || seen.equals(lastFailure)) LOG.warn("dashboard status check failed: {}", seen);
+      else Bugs.contain(LOG, "the dashboard's status check", e);
+      lastFailure = seen;
     }
   }
 

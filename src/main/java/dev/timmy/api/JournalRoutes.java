@@ -45,13 +45,13 @@ final class JournalRoutes {
     try {
       ctx.json(done.get(b.cycleWait().toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
-      throw new ApiException(504, "cycle_timeout", "the cycle still runs after " + b.cycleWait().toSeconds()
+      throw new ApiException(ErrorCode.CYCLE_TIMEOUT, "the cycle still runs after " + b.cycleWait().toSeconds()
           + "s; it will be journaled when done (GET /api/cycles)");
     } catch (CancellationException e) {
       throw stopping();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof CancellationException) throw stopping();
-      throw new ApiException(500, "cycle_failed", "the cycle could not be completed: " + e.getCause().getMessage());
+      throw new ApiException(ErrorCode.CYCLE_FAILED, "the cycle could not be completed: " + e.getCause().getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw stopping();
@@ -59,7 +59,7 @@ final class JournalRoutes {
   }
 
   private static ApiException stopping() {
-    return new ApiException(503, "stopping", "Timmy is stopping: no cycle will run");
+    return new ApiException(ErrorCode.STOPPING, "Timmy is stopping: no cycle will run");
   }
 
   private static ItemKind kind(Context ctx) {

@@ -20,26 +20,10 @@ import org.eclipse.jetty.util.Callback;
 final class JsonErrors extends ErrorHandler {
   private static final HttpField JSON = new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
-  /** The stable code of an HTTP status, for Javalin's errors and Jetty's alike. */
-  static String code(int status) {
-    return switch (status) {
-      case 400 -> "bad_request";
-      case 404 -> "not_found";
-      case 405 -> "method_not_allowed";
-      case 413 -> "too_large";
-      case 414 -> "uri_too_long";
-      case 431 -> "headers_too_large";
-      case 429 -> "busy";
-      case 503 -> "unavailable";
-      case 505 -> "http_version_not_supported";
-      default -> status >= 500 ? "internal_error" : "http_" + status;
-    };
-  }
-
   static byte[] body(int status, String message) {
     String why = message == null || message.isBlank() ? HttpStatus.getMessage(status) : message;
     try {
-      return Json.mapper().writeValueAsBytes(new ApiError(code(status), why));
+      return Json.mapper().writeValueAsBytes(new ApiError(ErrorCode.atEdge(status), why));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an ApiError always serialises", e);
     }

@@ -38,7 +38,7 @@ final class RulesRoutes {
       throw ApiException.invalidBody("expected a JSON object with rulesDir or files, found: " + e.getOriginalMessage());
     }
     if (!simulating.tryAcquire()) {
-      throw new ApiException(429, "busy", "another simulation is running: expected one at a time, try again when it answers");
+      throw new ApiException(ErrorCode.BUSY, "another simulation is running: expected one at a time, try again when it answers");
     }
     try {
       ctx.json(Simulation.run(b.rules(), b.latest().require().snapshot(), request));

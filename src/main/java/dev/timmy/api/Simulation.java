@@ -81,7 +81,7 @@ final class Simulation {
     try {
       return rules.evaluate(snapshot);
     } catch (EvaluationException e) {
-      throw new ApiException(422, "evaluation_failed", "the " + which + " rules failed on the latest snapshot: " + e.getMessage());
+      throw new ApiException(ErrorCode.EVALUATION_FAILED, "the " + which + " rules failed on the latest snapshot: " + e.getMessage());
     }
   }
 

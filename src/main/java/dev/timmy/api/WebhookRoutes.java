@@ -47,7 +47,7 @@ final class WebhookRoutes {
     // delivery sent again under a new id is still a replay.
     if (!deliveries.firstTime("id:" + delivery, "sig:" + WebhookVerifier.normal(signature))) {
       metrics.webhook(false);
-      throw new ApiException(409, "duplicate_delivery", "delivery " + delivery + " (or its body) was accepted already in the"
+      throw new ApiException(ErrorCode.DUPLICATE_DELIVERY, "delivery " + delivery + " (or its body) was accepted already in the"
           + " last day: each delivery runs at most one cycle");
     }
     metrics.webhook(true);

@@ -58,9 +58,7 @@ public final class BacklogChanges {
           p.createdAt(), p.updatedAt()));
       changed++;
     }
-    Snapshot next = new Snapshot(s.takenAt(), s.complete(), s.gaps(), s.owner(), issues, pulls, comments, s.agents(),
-        s.loads(), s.quotas(), s.host(), s.disks(), s.processes(), s.models(), s.ollamaDown(), s.loops(),
-        s.staleFiles(), s.history(), s.work(), s.records(), s.triage()).withLoads();
+    Snapshot next = s.toBuilder().issues(issues).pulls(pulls).comments(comments).derived();
     return new Step(next, changed);
   }
 }

@@ -58,33 +58,25 @@ public record GiteaConfig(
     historyRefreshMinutes = or(historyRefreshMinutes, 30);
   }
 
-  /** Every setting but the escalation repository and the agent window, which take their defaults. */
-  public GiteaConfig(
-      String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels,
-      String webhookSecretEnv, Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer callTimeoutSeconds,
-      Integer pageLimit, Integer maxAttempts, Integer retryBackoffMillis, Integer retryAfterCapSeconds,
-      Integer fullResyncMinutes, String newLabelColor) {
-    this(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, webhookSecretEnv, connectTimeoutSeconds,
-        readTimeoutSeconds, callTimeoutSeconds, pageLimit, maxAttempts, retryBackoffMillis, retryAfterCapSeconds,
-        fullResyncMinutes, newLabelColor, null, null, null);
+  /** Settings for {@code baseUrl} and {@code repos}, every other one its default until set by name. */
+  public static Builder builder(String baseUrl, List<String> repos) {
+    return new Builder(new GiteaConfig(baseUrl, repos, null, null, false, null, null, null, null, null, null, null, null,
+        null, null, null, null, null));
+  }
+
+  /** A builder holding these settings, to change a few. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /** The same settings with another escalation repository (null for none). */
   public GiteaConfig withEscalationRepo(String repo) {
-    return new GiteaConfig(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, webhookSecretEnv,
-        connectTimeoutSeconds, readTimeoutSeconds, callTimeoutSeconds, pageLimit, maxAttempts, retryBackoffMillis,
-        retryAfterCapSeconds, fullResyncMinutes, newLabelColor, repo, agentWindowDays, historyRefreshMinutes);
+    return toBuilder().escalationRepo(repo).build();
   }
 
   /** The repository for escalations that have no issue of their own, if one is configured. */
   public Optional<String> escalationRepository() {
     return Optional.ofNullable(escalationRepo);
-  }
-
-  /** The original five settings; everything else takes its default. */
-  public GiteaConfig(String baseUrl, List<String> repos, String tokenEnv, String mergeMethod, boolean createMissingLabels) {
-    this(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, null, null, null, null, null, null, null, null,
-        null, null, null, null, null);
   }
 
   /** The API token from the environment variable {@code tokenEnv}; empty when unset or blank. */
@@ -173,5 +165,71 @@ public record GiteaConfig(
 
   private static Integer or(Integer value, int fallback) {
     return value == null ? fallback : value;
+  }
+
+  /** {@link GiteaConfig} by named settings; what is not set keeps the value it was built from. */
+  public static final class Builder {
+    private String baseUrl;
+    private List<String> repos;
+    private String tokenEnv;
+    private String mergeMethod;
+    private boolean createMissingLabels;
+    private String webhookSecretEnv;
+    private Integer connectTimeoutSeconds;
+    private Integer readTimeoutSeconds;
+    private Integer callTimeoutSeconds;
+    private Integer pageLimit;
+    private Integer maxAttempts;
+    private Integer retryBackoffMillis;
+    private Integer retryAfterCapSeconds;
+    private Integer fullResyncMinutes;
+    private String newLabelColor;
+    private String escalationRepo;
+    private Integer agentWindowDays;
+    private Integer historyRefreshMinutes;
+
+    private Builder(GiteaConfig c) {
+      baseUrl = c.baseUrl;
+      repos = c.repos;
+      tokenEnv = c.tokenEnv;
+      mergeMethod = c.mergeMethod;
+      createMissingLabels = c.createMissingLabels;
+      webhookSecretEnv = c.webhookSecretEnv;
+      connectTimeoutSeconds = c.connectTimeoutSeconds;
+      readTimeoutSeconds = c.readTimeoutSeconds;
+      callTimeoutSeconds = c.callTimeoutSeconds;
+      pageLimit = c.pageLimit;
+      maxAttempts = c.maxAttempts;
+      retryBackoffMillis = c.retryBackoffMillis;
+      retryAfterCapSeconds = c.retryAfterCapSeconds;
+      fullResyncMinutes = c.fullResyncMinutes;
+      newLabelColor = c.newLabelColor;
+      escalationRepo = c.escalationRepo;
+      agentWindowDays = c.agentWindowDays;
+      historyRefreshMinutes = c.historyRefreshMinutes;
+    }
+
+    public Builder tokenEnv(String v) { tokenEnv = v; return this; }
+    public Builder mergeMethod(String v) { mergeMethod = v; return this; }
+    public Builder createMissingLabels(boolean v) { createMissingLabels = v; return this; }
+    public Builder webhookSecretEnv(String v) { webhookSecretEnv = v; return this; }
+    public Builder connectTimeoutSeconds(int v) { connectTimeoutSeconds = v; return this; }
+    public Builder readTimeoutSeconds(int v) { readTimeoutSeconds = v; return this; }
+    public Builder callTimeoutSeconds(int v) { callTimeoutSeconds = v; return this; }
+    public Builder pageLimit(int v) { pageLimit = v; return this; }
+    public Builder maxAttempts(int v) { maxAttempts = v; return this; }
+    public Builder retryBackoffMillis(int v) { retryBackoffMillis = v; return this; }
+    public Builder retryAfterCapSeconds(int v) { retryAfterCapSeconds = v; return this; }
+    public Builder fullResyncMinutes(int v) { fullResyncMinutes = v; return this; }
+    public Builder newLabelColor(String v) { newLabelColor = v; return this; }
+    public Builder escalationRepo(String v) { escalationRepo = v; return this; }
+    public Builder agentWindowDays(int v) { agentWindowDays = v; return this; }
+    public Builder historyRefreshMinutes(int v) { historyRefreshMinutes = v; return this; }
+
+    public GiteaConfig build() {
+      return new GiteaConfig(baseUrl, repos, tokenEnv, mergeMethod, createMissingLabels, webhookSecretEnv,
+          connectTimeoutSeconds, readTimeoutSeconds, callTimeoutSeconds, pageLimit, maxAttempts, retryBackoffMillis,
+          retryAfterCapSeconds, fullResyncMinutes, newLabelColor, escalationRepo, agentWindowDays, historyRefreshMinutes);
+    }
   }
 }

@@ -1,9 +1,11 @@
 package dev.timmy.cycle;
 
+import dev.timmy.Bugs;
 import dev.timmy.act.Authority;
 import dev.timmy.act.Escalations;
 import dev.timmy.act.Executor;
 import dev.timmy.act.Guard;
+import dev.timmy.decide.EvaluationException;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.ProposalItem;
@@ -112,7 +114,7 @@ public final class Cycle {
     try {
       snapshot = observer.observe();
     } catch (IOException | RuntimeException e) {
-      throw new Failed("observe: " + describe(e));
+      throw new Failed("observe: " + (Bugs.ofTheWorld(e) ? describe(e) : Bugs.contain(LOG, "observe", e)));
     }
     if (snapshot == null) throw new Failed("observe: the observer returned no snapshot");
     journal.observed(id, snapshot);
@@ -123,8 +125,11 @@ public final class Cycle {
     Decision decision;
     try {
       decision = rules.evaluate(snapshot);
-    } catch (RuntimeException e) {
+    } catch (EvaluationException e) {
+      // A rule that fails is the rule file's fault, said with the rule's name: no bug of Timmy's.
       throw new Failed("evaluate (rules " + rules.revision() + "): " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new Failed("evaluate (rules " + rules.revision() + "): " + Bugs.contain(LOG, "evaluate", e));
     }
     journal.decided(id, decision);
     return decision;

@@ -146,14 +146,18 @@ public final class CycleLoop implements AutoCloseable {
   private void runOnce(Run run) {
     CycleRow row = null;
     Throwable failure = null;
+    boolean inCycle = false;
     try {
       if (watcher != null) watcher.refresh().filter(r -> !r.ok()).ifPresent(CycleLoop::reportRuleErrors);
+      inCycle = true;
       row = cycle.run(run.trigger());
     } catch (RuntimeException | Error e) {
       // Not swallowed: the cycle is marked FAILED where possible, the error is kept for health,
       // and the triggers waiting on this run see it. The loop itself must keep its schedule: an
       // Error (a rule recursing too deep) must not kill the thread and leave it "running" forever.
-      LOG.error("cycle ({}) could not complete: {}", run.trigger(), e.getMessage(), e);
+      // What failed inside the cycle was logged there with its stack and the cycle id: once is enough.
+      if (inCycle) LOG.error("cycle ({}) could not complete: {}", run.trigger(), e.toString());
+      else LOG.error("cycle ({}) could not complete: {}", run.trigger(), e.getMessage(), e);
       failure = e;
     }
     synchronized (lock) {

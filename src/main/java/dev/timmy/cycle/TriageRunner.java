@@ -1,5 +1,6 @@
 package dev.timmy.cycle;
 
+import dev.timmy.Bugs;
 import dev.timmy.config.TriageConfig;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.PriorityItem;
@@ -164,8 +165,7 @@ public final class TriageRunner implements CycleListener, AutoCloseable {
     } catch (IOException e) {
       failure = e.getMessage();
     } catch (RuntimeException e) {
-      LOG.error("triage of {} with {} failed", r.subject(), r.model(), e);
-      failure = "internal error: " + e.getClass().getSimpleName();
+      failure = Bugs.contain(LOG, "triage of " + r.subject() + " with " + r.model(), e);
     }
     log.failed(r.subject(), issue.updatedAt(), r.model(), r.role(), at, failure);
     remember(new TriageLog.Call(r.subject(), issue.updatedAt(), r.model(), r.role(), at, null, failure));

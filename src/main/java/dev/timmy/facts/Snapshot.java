@@ -57,44 +57,22 @@ public record Snapshot(
     unreadRepos = unreadRepos == null ? List.of() : List.copyOf(unreadRepos);
   }
 
-  /** A snapshot in which every repository's holds were read. */
-  public Snapshot(
-      Instant takenAt, boolean complete, List<String> gaps, Owner owner, List<Issue> issues, List<PullRequest> pulls,
-      List<Comment> comments, List<Agent> agents, List<AgentLoad> loads, List<Quota> quotas, HostMetrics host,
-      List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
-      List<AutomationLoop> loops, List<StaleFile> staleFiles, History history, List<WorkItem> work,
-      List<AgentRecord> records, TriageFacts triage) {
-    this(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas, host, disks, processes,
-        models, ollamaDown, loops, staleFiles, history, work, records, triage, List.of());
+  /** A snapshot taken at {@code takenAt}, built by naming its parts: every list empty, complete, no house. */
+  public static SnapshotBuilder builder(Instant takenAt) {
+    return new SnapshotBuilder(takenAt);
   }
 
-  /** A snapshot without triage facts (triage off). */
-  public Snapshot(
-      Instant takenAt, boolean complete, List<String> gaps, Owner owner, List<Issue> issues, List<PullRequest> pulls,
-      List<Comment> comments, List<Agent> agents, List<AgentLoad> loads, List<Quota> quotas, HostMetrics host,
-      List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
-      List<AutomationLoop> loops, List<StaleFile> staleFiles, History history, List<WorkItem> work,
-      List<AgentRecord> records) {
-    this(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas, host, disks, processes,
-        models, ollamaDown, loops, staleFiles, history, work, records, null);
-  }
-
-  /** A snapshot without history; its work and records are derived by {@link #withLoads()}. */
-  public Snapshot(
-      Instant takenAt, boolean complete, List<String> gaps, Owner owner, List<Issue> issues, List<PullRequest> pulls,
-      List<Comment> comments, List<Agent> agents, List<AgentLoad> loads, List<Quota> quotas, HostMetrics host,
-      List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models, OllamaDown ollamaDown,
-      List<AutomationLoop> loops, List<StaleFile> staleFiles) {
-    this(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas, host, disks, processes,
-        models, ollamaDown, loops, staleFiles, History.none(), List.of(), List.of());
+  /** A builder holding every part of this snapshot, to change a few. */
+  public SnapshotBuilder toBuilder() {
+    return new SnapshotBuilder(this);
   }
 
   /** A snapshot of a backlog and roster only; the house parts are empty. */
   public static Snapshot ofBacklog(
       Instant takenAt, boolean complete, List<String> gaps, Owner owner, List<Issue> issues,
       List<PullRequest> pulls, List<Comment> comments, List<Agent> agents) {
-    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, List.of(),
-        List.of(), null, List.of(), List.of(), List.of(), null, List.of(), List.of()).withLoads();
+    return builder(takenAt).complete(complete).gaps(gaps).owner(owner).issues(issues).pulls(pulls).comments(comments)
+        .agents(agents).derived();
   }
 
   public Clock clock() {
@@ -127,35 +105,30 @@ public record Snapshot(
 
   /** The same snapshot taken at another instant (to replay a recording at a chosen time); records follow the clock. */
   public Snapshot at(Instant when) {
-    return new Snapshot(when, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work,
-        AgentRecords.count(when, agents, history, pulls, comments), triage, unreadRepos);
+    return toBuilder().takenAt(when).records(AgentRecords.count(when, agents, history, pulls, comments)).build();
   }
 
   /** The same snapshot with house parts taken from {@code house}. */
   public Snapshot withHouse(
       HostMetrics host, List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models,
       OllamaDown ollamaDown, List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas) {
-    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage, unreadRepos).withLoads();
+    return toBuilder().host(host).disks(disks).processes(processes).models(models).ollamaDown(ollamaDown).loops(loops)
+        .staleFiles(staleFiles).quotas(quotas).derived();
   }
 
   /** The same snapshot with what closed within the agent window; the agents' records are counted again. */
   public Snapshot withHistory(History closed) {
-    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, closed, work, records, triage, unreadRepos).withLoads();
+    return toBuilder().history(closed).derived();
   }
 
   /** The same snapshot with these quotas (from a quota source) in place of the ones it had. */
   public Snapshot withQuotas(List<Quota> read) {
-    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, read,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage, unreadRepos);
+    return toBuilder().quotas(read).build();
   }
 
   /** The same snapshot with what the brain knows of its issues (cached answers, back-offs, budget). */
   public Snapshot withTriage(TriageFacts known) {
-    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, known, unreadRepos);
+    return toBuilder().triage(known).build();
   }
 
   /**
@@ -167,8 +140,7 @@ public record Snapshot(
     List<String> unread = new ArrayList<>(unreadRepos);
     unread.add(repo);
     List<String> more = gaps.isEmpty() ? List.of(repo + ": not fully read") : gaps;
-    return new Snapshot(takenAt, false, more, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage, unread);
+    return toBuilder().complete(false).gaps(more).unreadRepos(unread).build();
   }
 
   /**
@@ -186,8 +158,7 @@ public record Snapshot(
   public Snapshot withGap(String gap) {
     List<String> more = new ArrayList<>(gaps);
     more.add(gap);
-    return new Snapshot(takenAt, false, more, owner, issues, pulls, comments, agents, loads, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history, work, records, triage, unreadRepos);
+    return toBuilder().complete(false).gaps(more).build();
   }
 
   /**
@@ -218,10 +189,8 @@ public record Snapshot(
       boolean seen = processes.stream().anyMatch(p -> a.runsAs(p.name()));
       counted.add(new AgentLoad(a.name(), mine.size(), mine, last.get(login), seen));
     }
-    return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, counted, quotas,
-        host, disks, processes, models, ollamaDown, loops, staleFiles, history,
-        WorkItems.derive(agents, issues, pulls, comments), AgentRecords.count(takenAt, agents, history, pulls, comments),
-        triage, unreadRepos);
+    return toBuilder().loads(counted).work(WorkItems.derive(agents, issues, pulls, comments))
+        .records(AgentRecords.count(takenAt, agents, history, pulls, comments)).build();
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -1,5 +1,6 @@
 package dev.timmy.host;
 
+import dev.timmy.Bugs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timmy.Json;
@@ -23,6 +24,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ollama's HTTP API: {@code GET /api/tags} (models on disk), {@code GET /api/ps} (models in
@@ -32,6 +35,7 @@ import okhttp3.Response;
  * status or a body that is not Ollama's JSON becomes an {@link OllamaDown} fact.
  */
 public final class OllamaClient {
+  private static final Logger LOG = LoggerFactory.getLogger(OllamaClient.class);
   private static final MediaType JSON = MediaType.get("application/json");
 
   /** A model in memory, as {@code /api/ps} lists it. */
@@ -80,7 +84,7 @@ public final class OllamaClient {
       return new OllamaReading(new ArrayList<>(byName.values()), null);
     } catch (IOException | RuntimeException e) {
       // Down is an observation, not a failure of Timmy: the rules decide what it means.
-      return new OllamaReading(List.of(), new OllamaDown("Ollama at " + base + ": " + reason(e)));
+      return new OllamaReading(List.of(), new OllamaDown("Ollama at " + base + ": " + Bugs.reason(LOG, "OllamaClient.read", e)));
     }
   }
 
@@ -217,11 +221,6 @@ public final class OllamaClient {
     } catch (DateTimeParseException e) {
       throw new IOException("/api/ps: expected an RFC 3339 expires_at, found " + v.asText(), e);
     }
-  }
-
-  private static String reason(Exception e) {
-    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return e instanceof IOException ? msg : e.getClass().getSimpleName() + ": " + msg;
   }
 
   static String abbreviate(String text) {

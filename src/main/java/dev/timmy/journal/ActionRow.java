@@ -1,5 +1,6 @@
 package dev.timmy.journal;
 
+import dev.timmy.act.ActionCode;
 import dev.timmy.act.Mode;
 import dev.timmy.decide.ActionKind;
 import java.time.Instant;
@@ -7,8 +8,8 @@ import java.time.Instant;
 /**
  * One action as journaled: the proposal it carries out (by its stable key), the mode, where it
  * stands and what came of it. {@code code} names the guard of a refusal ({@code veto},
- * {@code on-hold}, {@code comment-budget}…), null otherwise.
+ * {@code on_hold}, {@code comment_budget}…) or why it was skipped or ended so, null otherwise.
  */
 public record ActionRow(
     long id, long cycleId, String key, ActionKind kind, String subject, Mode mode, ActionStatus status,
-    String code, String outcome, Instant intendedAt, Instant finishedAt) {}
+    ActionCode code, String outcome, Instant intendedAt, Instant finishedAt) {}

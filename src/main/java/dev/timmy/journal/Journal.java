@@ -1,5 +1,6 @@
 package dev.timmy.journal;
 
+import dev.timmy.act.ActionCode;
 import dev.timmy.act.Mode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
@@ -124,15 +125,15 @@ public final class Journal {
   }
 
   /** Writes the outcome of an intended action. */
-  public ActionRow complete(long actionId, ActionStatus status, String code, String outcome) {
+  public ActionRow complete(long actionId, ActionStatus status, ActionCode code, String outcome) {
     db.write("record the outcome of action " + actionId, c -> Database.update(c,
         "UPDATE actions SET status = ?, code = ?, outcome = ?, finished_at = ? WHERE id = ?",
-        status, code, outcome, clock.instant(), actionId));
+        status, wire(code), outcome, clock.instant(), actionId));
     return reader().action(actionId);
   }
 
   /** Writes an action that needs no intent (nothing is touched): WOULD_DO, REFUSED, SKIPPED. */
-  public ActionRow record(long cycleId, ProposalItem p, Mode mode, ActionStatus status, String code, String outcome) {
+  public ActionRow record(long cycleId, ProposalItem p, Mode mode, ActionStatus status, ActionCode code, String outcome) {
     long id = db.write("record action " + p.id(), c -> {
       if (status == ActionStatus.REFUSED) {
         // the proposal's row may have been written by an earlier cycle and kept since: the one this cycle holds
@@ -141,9 +142,14 @@ public final class Journal {
       }
       return Database.insert(c, "INSERT INTO actions(cycle_id, key, kind, subject, mode, status, code, outcome,"
           + " intended_at, finished_at, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          cycleId, p.id(), p.kind(), p.subject(), mode, status, code, outcome, clock.instant(), clock.instant(), json(p));
+          cycleId, p.id(), p.kind(), p.subject(), mode, status, wire(code), outcome, clock.instant(), clock.instant(), json(p));
     });
     return reader().action(id);
+  }
+
+  /** The code as the journal stores it: its snake_case name ({@link ActionCode#read} reads older kebab-case too). */
+  private static String wire(ActionCode code) {
+    return code == null ? null : code.wire();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.timmy.journal;
 
+import dev.timmy.act.ActionCode;
 import dev.timmy.act.Mode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
@@ -143,7 +144,8 @@ public final class JournalReader {
       Map<String, Long> refusals = new TreeMap<>();
       for (String[] g : list(c, "SELECT coalesce(code, ''), count(*) FROM actions WHERE status = ? GROUP BY code",
           JournalReader::pair, ActionStatus.REFUSED)) {
-        refusals.put(g[0], Long.parseLong(g[1]));
+        // Older journals spell a code in kebab-case: counted with its snake_case name.
+        refusals.merge(g[0].isEmpty() ? "" : ActionCode.read(g[0]).wire(), Long.parseLong(g[1]), Long::sum);
       }
       return new JournalCounts(cycles, actions, refusals, scalar(c, "SELECT coalesce(sum(items), 0) FROM cycles"));
     });
@@ -276,7 +278,7 @@ public final class JournalReader {
 
   private static ActionRow action(ResultSet r) throws SQLException {
     return new ActionRow(r.getLong(1), r.getLong(2), r.getString(3), ActionKind.valueOf(r.getString(4)), r.getString(5),
-        Mode.valueOf(r.getString(6)), ActionStatus.valueOf(r.getString(7)), r.getString(8), r.getString(9),
+        Mode.valueOf(r.getString(6)), ActionStatus.valueOf(r.getString(7)), ActionCode.read(r.getString(8)), r.getString(9),
         instant(r, 10), instant(r, 11));
   }
 

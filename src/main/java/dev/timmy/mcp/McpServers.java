@@ -2,6 +2,7 @@ package dev.timmy.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timmy.api.ApiException;
+import dev.timmy.api.ErrorCode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.modelcontextprotocol.common.McpTransportContext;
@@ -83,11 +84,11 @@ public final class McpServers {
   /** Refuses (403 {@code forbidden}) a caller from another host, or a page from another origin (DNS rebinding). */
   private static void loopbackOnly(Context ctx) {
     if (!loopback(ctx.req().getRemoteAddr())) {
-      throw new ApiException(403, "forbidden", "/mcp answers loopback callers only, found " + ctx.req().getRemoteAddr());
+      throw new ApiException(ErrorCode.FORBIDDEN, "/mcp answers loopback callers only, found " + ctx.req().getRemoteAddr());
     }
     String origin = ctx.header("Origin");
     if (origin != null && !loopbackOrigin(origin)) {
-      throw new ApiException(403, "forbidden", "Origin: expected a page served from localhost or 127.0.0.1, found "
+      throw new ApiException(ErrorCode.FORBIDDEN, "Origin: expected a page served from localhost or 127.0.0.1, found "
           + Param.excerpt(origin));
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.timmy.Json;
 import dev.timmy.api.Answers;
 import dev.timmy.api.ApiException;
+import dev.timmy.api.ErrorCode;
 import dev.timmy.api.Wire;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class Tools {
       return error(e.body().code(), e.getMessage());
     } catch (RuntimeException | JsonProcessingException e) {
       LOG.error("MCP tool {} failed", name, e);
-      return error("internal_error", e.getClass().getSimpleName() + ": " + e.getMessage());
+      return error(ErrorCode.INTERNAL_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
   }
 
@@ -105,8 +106,8 @@ public final class Tools {
     return out;
   }
 
-  private static McpSchema.CallToolResult error(String code, String message) {
-    return McpSchema.CallToolResult.builder().isError(true).structuredContent(Map.of("code", code, "message", message))
+  private static McpSchema.CallToolResult error(ErrorCode code, String message) {
+    return McpSchema.CallToolResult.builder().isError(true).structuredContent(Map.of("code", code.wire(), "message", message))
         .addTextContent(code + ": " + message).build();
   }
 

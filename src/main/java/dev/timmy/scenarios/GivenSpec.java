@@ -44,15 +44,15 @@ record GivenSpec(
     List<Comment> said = new ArrayList<>();
     List<CommentSpec> written = Defaults.list(comments);
     for (int i = 0; i < written.size(); i++) said.add(written.get(i).toFact(now, i + 1, timmy));
-    return new Snapshot(now, Defaults.or(complete, true), Defaults.list(gaps),
-        owner == null ? OwnerSpec.DEFAULT : owner.toFact(),
-        Defaults.list(issues).stream().map(i -> i.toFact(now, timmy)).toList(),
-        Defaults.list(pulls).stream().map(p -> p.toFact(now)).toList(),
-        said,
-        Defaults.list(agents).stream().map(AgentSpec::toFact).toList(),
-        List.of(), Defaults.list(quotas), host, Defaults.list(disks), Defaults.list(processes),
-        Defaults.list(models), ollamaDown, Defaults.list(loops), Defaults.list(staleFiles),
-        history == null ? History.none() : history, List.of(), List.of(),
-        new TriageFacts(triage, triageBackoffs, triageBudget)).withLoads();
+    return Snapshot.builder(now).complete(Defaults.or(complete, true)).gaps(Defaults.list(gaps))
+        .owner(owner == null ? OwnerSpec.DEFAULT : owner.toFact())
+        .issues(Defaults.list(issues).stream().map(i -> i.toFact(now, timmy)).toList())
+        .pulls(Defaults.list(pulls).stream().map(p -> p.toFact(now)).toList())
+        .comments(said)
+        .agents(Defaults.list(agents).stream().map(AgentSpec::toFact).toList())
+        .quotas(Defaults.list(quotas)).host(host).disks(Defaults.list(disks)).processes(Defaults.list(processes))
+        .models(Defaults.list(models)).ollamaDown(ollamaDown).loops(Defaults.list(loops)).staleFiles(Defaults.list(staleFiles))
+        .history(history == null ? History.none() : history)
+        .triage(new TriageFacts(triage, triageBackoffs, triageBudget)).derived();
   }
 }

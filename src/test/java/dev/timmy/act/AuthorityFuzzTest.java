@@ -1,5 +1,6 @@
 package dev.timmy.act;
 
+import dev.timmy.facts.PullBuilder;
 import static dev.timmy.journal.Given.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,7 +207,7 @@ class AuthorityFuzzTest {
   }
 
   private static PullRequest pull(int n, String sha, CiState ci, String approver, int linked) {
-    return new PullRequest("alex/app", n, "PR " + n, "kimi-code", "open", false, "feature/" + n, "main", sha, false, true,
-        ci, List.of(), List.of(approver), List.of(), List.of(), List.of(), linked, NOW, NOW);
+    return PullBuilder.pull("alex/app", n, NOW).title("PR " + n).head("feature/" + n, sha).ci(ci).approvedBy(approver)
+        .closes(linked).build();
   }
 }

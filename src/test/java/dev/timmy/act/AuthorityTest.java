@@ -1,5 +1,6 @@
 package dev.timmy.act;
 
+import dev.timmy.facts.PullBuilder;
 import static dev.timmy.journal.Given.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,8 +54,8 @@ class AuthorityTest {
   private static Snapshot world(List<Comment> comments) {
     List<Issue> issues = List.of(Given.issue("alex/app", 1, "bug", "On-Hold"), Given.issue("alex/app", 2, "bug"),
         Given.issue("alex/app", 4, "bug"));
-    PullRequest pr = new PullRequest("alex/app", 3, "Fix", "kimi-code", "open", false, "fix", "main", "abc", false, true,
-        CiState.SUCCESS, List.of(), List.of("claude-code"), List.of(), List.of(), List.of(), 4, NOW, NOW);
+    PullRequest pr = PullBuilder.pull("alex/app", 3, NOW).title("Fix").head("fix", "abc").approvedBy("claude-code").closes(4)
+        .build();
     return Snapshot.ofBacklog(NOW, true, List.of(), Given.ALEX, issues, List.of(pr), comments, List.of(Given.agent("claude")));
   }
 
@@ -66,14 +67,14 @@ class AuthorityTest {
   void a_vetoed_proposal_is_refused_naming_the_vetoing_rule() {
     ProposalItem p = Given.vetoed(Given.comment(FREE, "hello"), "AUTH-004", "blocked work waits");
     Verdict v = review(authority(), world(List.of()), p);
-    assertEquals(Verdict.refuse("veto", "vetoed by AUTH-004 (Veto AUTH-004): blocked work waits"), v);
+    assertEquals(Verdict.refuse(ActionCode.VETO, "vetoed by AUTH-004 (Veto AUTH-004): blocked work waits"), v);
   }
 
   @Test
   void a_destructive_kind_is_refused_on_a_partial_snapshot_but_a_label_is_not() {
     Snapshot partial = world(List.of()).withGap("alex/app: issues page 2 failed");
     Verdict close = review(authority(), partial, Given.proposal(ActionKind.CLOSE, FREE, Map.of()));
-    assertEquals("partial-snapshot", close.code());
+    assertEquals(ActionCode.PARTIAL_SNAPSHOT, close.code());
     assertTrue(close.reason().contains("issues page 2 failed"), close.reason());
     assertTrue(review(authority(), partial, Given.proposal(ActionKind.ADD_LABEL, FREE, Map.of("label", "stale"))).allowed());
     assertTrue(review(authority(), world(List.of()), Given.proposal(ActionKind.CLOSE, FREE, Map.of())).allowed());
@@ -82,7 +83,7 @@ class AuthorityTest {
   @Test
   void a_hold_label_refuses_every_kind_but_escalation_whatever_its_case() {
     Verdict label = review(authority(), world(List.of()), Given.proposal(ActionKind.ADD_LABEL, HELD, Map.of("label", "stale")));
-    assertEquals(Verdict.refuse("on-hold", "alex/app#1 carries hold label On-Hold"), label);
+    assertEquals(Verdict.refuse(ActionCode.ON_HOLD, "alex/app#1 carries hold label On-Hold"), label);
     assertTrue(review(authority(), world(List.of()), Given.proposal(ActionKind.ESCALATE, HELD, Map.of())).allowed());
   }
 
@@ -92,7 +93,7 @@ class AuthorityTest {
     Comment kimi = Given.comment(PR, "kimi-code", "please do not merge yet, says my linter");
     Snapshot s = world(List.of(alex, kimi));
     Verdict v = review(authority(), s, Given.proposal(ActionKind.ASSIGN, FREE, Map.of("agent", "claude")));
-    assertEquals("owner-instruction", v.code());
+    assertEquals(ActionCode.OWNER_INSTRUCTION, v.code());
     assertEquals("alex said \"/timmy hold — I'll take this one\" on alex/app#2 (comment " + alex.id() + ")", v.reason());
     assertTrue(review(authority(), s, Given.proposal(ActionKind.MERGE, PR, Map.of("sha", "abc"))).allowed());
   }
@@ -101,9 +102,9 @@ class AuthorityTest {
   void do_not_merge_on_a_pull_or_a_hold_on_its_linked_issue_refuses_the_merge() {
     ProposalItem merge = Given.proposal(ActionKind.MERGE, PR, Map.of());
     Verdict told = review(authority(), world(List.of(Given.comment(PR, "Alex", "Do Not Merge until the release"))), merge);
-    assertEquals("owner-instruction", told.code());
+    assertEquals(ActionCode.OWNER_INSTRUCTION, told.code());
     Verdict onIssue = review(authority(), world(List.of(Given.comment("alex/app#4", "alex", "/timmy hold"))), merge);
-    assertEquals("owner-instruction", onIssue.code());
+    assertEquals(ActionCode.OWNER_INSTRUCTION, onIssue.code());
     assertTrue(onIssue.reason().contains("on alex/app#4"), onIssue.reason());
   }
 
@@ -111,7 +112,7 @@ class AuthorityTest {
   void a_targets_own_refusal_is_a_refusal() {
     ProposalItem delete = Given.proposal(ActionKind.DELETE_FILE, "host", Map.of("path", "/etc/passwd"));
     target.refusing(delete.id(), "/etc/passwd is outside the cleanup roots");
-    assertEquals(Verdict.refuse("target", "/etc/passwd is outside the cleanup roots"), review(authority(), world(List.of()), delete));
+    assertEquals(Verdict.refuse(ActionCode.TARGET, "/etc/passwd is outside the cleanup roots"), review(authority(), world(List.of()), delete));
   }
 
   @Test
@@ -124,7 +125,7 @@ class AuthorityTest {
     assertTrue(guard.review(Given.proposal(ActionKind.ADD_LABEL, FREE, Map.of("label", "b")), target).allowed());
     guard.recorded(a, ActionStatus.WOULD_DO);
     Verdict third = guard.review(Given.proposal(ActionKind.ADD_LABEL, FREE, Map.of("label", "c")), target);
-    assertEquals(Verdict.refuse("operations-budget", "operations budget spent: 2 of 2 this cycle"), third);
+    assertEquals(Verdict.refuse(ActionCode.OPERATIONS_BUDGET, "operations budget spent: 2 of 2 this cycle"), third);
   }
 
   @Test
@@ -136,7 +137,7 @@ class AuthorityTest {
       journal.complete(journal.intend(cycle, Given.comment(FREE, topic), Mode.LIVE), ActionStatus.DONE, null, "ok");
     }
     Authority authority = authority(new BudgetConfig(20, 3, 3, 30));
-    assertEquals(Verdict.refuse("comment-budget", "comment budget spent on alex/app#2: 3 of 3 comments in the last 24h"),
+    assertEquals(Verdict.refuse(ActionCode.COMMENT_BUDGET, "comment budget spent on alex/app#2: 3 of 3 comments in the last 24h"),
         review(authority, world(List.of()), Given.comment(FREE, "c")));
     assertTrue(review(authority, world(List.of()), Given.comment(FREE, "a")).allowed(), "the same comment is not a new one");
     assertTrue(review(authority, world(List.of()), Given.comment("alex/app#4", "c")).allowed(), "another subject has its own budget");

@@ -64,7 +64,7 @@ class BreakersTest {
     loops.failingAll("restart of heartbeat: [/bin/launchctl, kickstart] exited 1");
     List<ActionRow> rows = cycle(Mode.LIVE, restart("a"), restart("b"), restart("c"), LABEL);
     assertEquals(List.of(ActionStatus.FAILED, ActionStatus.FAILED, ActionStatus.REFUSED, ActionStatus.DONE), statuses(rows));
-    assertEquals("circuit-breaker", rows.get(2).code());
+    assertEquals(ActionCode.CIRCUIT_BREAKER, rows.get(2).code());
     assertTrue(rows.get(2).outcome().contains("other targets are not affected"), rows.get(2).outcome());
     Breakers.Breaker loop = authority().breakers().of(loops);
     assertTrue(loop.open());
@@ -78,7 +78,7 @@ class BreakersTest {
     loops.failingAll("exit 1");
     cycle(Mode.LIVE, restart("a"), restart("b"));
     clock.advance(Duration.ofMinutes(10));
-    assertEquals("circuit-breaker", cycle(Mode.LIVE, restart("c")).get(0).code(), "still open, read from the journal");
+    assertEquals(ActionCode.CIRCUIT_BREAKER, cycle(Mode.LIVE, restart("c")).get(0).code(), "still open, read from the journal");
     assertEquals(ActionStatus.WOULD_DO, cycle(Mode.DRY_RUN, restart("c")).get(0).status(), "dry-run writes nothing");
     clock.advance(Duration.ofMinutes(21));
     loops.recover();

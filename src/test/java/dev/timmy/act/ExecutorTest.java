@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.timmy.LogCapture;
 import dev.timmy.config.BudgetConfig;
 import dev.timmy.config.OwnerConfig;
 import dev.timmy.decide.ActionKind;
@@ -26,6 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
 
 class ExecutorTest {
   private static final String SUBJECT = "alex/app#2";
@@ -77,7 +80,7 @@ class ExecutorTest {
     target.present(HELLO.id());
     ActionRow row = cycle(new Executor(List.of(target), journal, Mode.DRY_RUN), HELLO).get(0);
     assertEquals(ActionStatus.SKIPPED_ALREADY_DONE, row.status());
-    assertEquals("live-state", row.code());
+    assertEquals(ActionCode.LIVE_STATE, row.code());
     assertEquals(List.of(), target.performed());
   }
 
@@ -90,7 +93,7 @@ class ExecutorTest {
     assertEquals(List.of("refusal", "alreadyDone", "perform"), target.calls().stream().map(RecordingTarget.Call::method).toList());
     List<ActionRow> second = cycle(live, HELLO);
     assertEquals(List.of(ActionStatus.SKIPPED_ALREADY_DONE), statuses(second));
-    assertEquals("live-state", second.get(0).code(), "done is read from the world, not from the journal");
+    assertEquals(ActionCode.LIVE_STATE, second.get(0).code(), "done is read from the world, not from the journal");
     assertEquals(List.of(HELLO.id()), target.performed());
   }
 
@@ -99,7 +102,7 @@ class ExecutorTest {
     target.present(HELLO.id());
     List<ActionRow> rows = cycle(new Executor(List.of(target), journal, Mode.LIVE), HELLO);
     assertEquals(List.of(ActionStatus.SKIPPED_ALREADY_DONE), statuses(rows));
-    assertEquals("live-state", rows.get(0).code());
+    assertEquals(ActionCode.LIVE_STATE, rows.get(0).code());
     assertEquals(List.of(), target.performed());
   }
 
@@ -118,7 +121,7 @@ class ExecutorTest {
     ActionRow row = cycle(executor, Given.proposal(ActionKind.MERGE, "alex/app#3", Map.of())).get(0);
     assertEquals(ActionStatus.REFUSED, row.status());
     assertEquals("no executor for MERGE", row.outcome());
-    assertEquals("no-executor", row.code());
+    assertEquals(ActionCode.NO_EXECUTOR, row.code());
   }
 
   @Test
@@ -126,7 +129,7 @@ class ExecutorTest {
     ProposalItem vetoed = Given.vetoed(HELLO, "AUTH-001", "on hold");
     ActionRow row = cycle(new Executor(List.of(target), journal, Mode.LIVE), vetoed).get(0);
     assertEquals(ActionStatus.REFUSED, row.status());
-    assertEquals("veto", row.code());
+    assertEquals(ActionCode.VETO, row.code());
     assertEquals(List.of(), target.calls());
   }
 
@@ -134,7 +137,7 @@ class ExecutorTest {
   void the_same_key_twice_in_one_cycle_is_acted_on_once() {
     List<ActionRow> rows = cycle(new Executor(List.of(target), journal, Mode.LIVE), HELLO, HELLO);
     assertEquals(List.of(ActionStatus.DONE, ActionStatus.SKIPPED_ALREADY_DONE), statuses(rows));
-    assertEquals("duplicate", rows.get(1).code());
+    assertEquals(ActionCode.DUPLICATE, rows.get(1).code());
     assertEquals(1, target.performed().size());
   }
 
@@ -155,7 +158,7 @@ class ExecutorTest {
     Executor executor = new Executor(List.of(target), restarted, Mode.LIVE);
     List<ActionRow> recovered = executor.recover();
     assertEquals(List.of(ActionStatus.DONE), statuses(recovered));
-    assertEquals("recovered", recovered.get(0).code());
+    assertEquals(ActionCode.RECOVERED, recovered.get(0).code());
     assertEquals(List.of(ActionStatus.SKIPPED_ALREADY_DONE), statuses(cycle(restarted, executor, BudgetConfig.defaults(), HELLO)));
     assertEquals(List.of(), target.performed());
     assertEquals(List.of(), restarted.pendingActions());
@@ -182,7 +185,7 @@ class ExecutorTest {
     Journal fresh = Journal.open(dir.resolve("lost/timmy.db"), clock);
     List<ActionRow> rows = cycle(fresh, new Executor(List.of(target), fresh, Mode.LIVE), BudgetConfig.defaults(), HELLO);
     assertEquals(List.of(ActionStatus.SKIPPED_ALREADY_DONE), statuses(rows));
-    assertEquals("live-state", rows.get(0).code());
+    assertEquals(ActionCode.LIVE_STATE, rows.get(0).code());
     assertEquals(1, target.performed().size());
   }
 
@@ -195,7 +198,7 @@ class ExecutorTest {
         .map(l -> Given.proposal(ActionKind.ADD_LABEL, SUBJECT, Map.of("label", l))).toArray(ProposalItem[]::new);
     List<ActionRow> rows = cycle(journal, live, budgets, four);
     assertEquals(List.of(ActionStatus.FAILED, ActionStatus.FAILED, ActionStatus.REFUSED, ActionStatus.REFUSED), statuses(rows));
-    assertEquals("circuit-breaker", rows.get(3).code());
+    assertEquals(ActionCode.CIRCUIT_BREAKER, rows.get(3).code());
     assertEquals(2, target.performed().size());
 
     target.recover();
@@ -211,7 +214,7 @@ class ExecutorTest {
     Executor live = new Executor(List.of(target), journal, Mode.LIVE);
     ActionRow row = cycle(live, HELLO).get(0);
     assertEquals(ActionStatus.REFUSED, row.status());
-    assertEquals(Executor.REFUSED_LIVE, row.code());
+    assertEquals(ActionCode.TARGET_LIVE, row.code());
     assertEquals("not merging alex/app#2: its head moved from aaa to bbb", row.outcome());
     assertFalse(target.isPresent(HELLO.id()));
     assertEquals(ActionStatus.REFUSED, cycle(live, HELLO).get(0).status(), "a refusal is not done: the live check runs again");
@@ -219,12 +222,46 @@ class ExecutorTest {
   }
 
   @Test
-  void any_other_exception_from_a_target_is_a_failure_and_the_cycle_goes_on() {
+  void a_bug_in_a_target_is_logged_once_with_its_stack_and_cycle_named_by_class_and_the_cycle_goes_on() {
     ProposalItem broken = Given.comment(SUBJECT, "broken");
     target.breaking(broken.id(), "index 3 out of bounds for length 3");
-    List<ActionRow> rows = cycle(new Executor(List.of(target), journal, Mode.LIVE), broken, HELLO);
+    List<ActionRow> rows;
+    try (LogCapture log = LogCapture.of(Executor.class); MDC.MDCCloseable tagged = MDC.putCloseable("cycle", "41")) {
+      rows = cycle(new Executor(List.of(target), journal, Mode.LIVE), broken, HELLO);
+      assertEquals(1, log.errors().size(), log.events().toString());
+      ILoggingEvent bug = log.errors().get(0);
+      assertEquals(IllegalStateException.class.getName(), bug.getThrowableProxy().getClassName());
+      assertTrue(bug.getThrowableProxy().getStackTraceElementProxyArray().length > 0, "the stack is kept");
+      assertEquals("41", bug.getMDCPropertyMap().get("cycle"));
+    }
     assertEquals(List.of(ActionStatus.FAILED, ActionStatus.DONE), statuses(rows));
-    assertEquals("IllegalStateException: index 3 out of bounds for length 3", rows.get(0).outcome());
+    assertEquals(ActionCode.BUG, rows.get(0).code());
+    assertEquals("bug: IllegalStateException in RecordingTarget (COMMENT alex/app#2): index 3 out of bounds for length 3",
+        rows.get(0).outcome());
+  }
+
+  @Test
+  void a_write_that_fails_in_the_world_is_a_failure_without_a_stack_or_a_bug_code() {
+    target.failing(HELLO.id(), "gitea.local: connection reset");
+    try (LogCapture log = LogCapture.of(Executor.class)) {
+      ActionRow row = cycle(new Executor(List.of(target), journal, Mode.LIVE), HELLO).get(0);
+      assertEquals(ActionStatus.FAILED, row.status());
+      assertEquals(null, row.code());
+      assertEquals("IOException: gitea.local: connection reset", row.outcome());
+      assertEquals(List.of(), log.errors(), "a failure of the world is no bug");
+    }
+  }
+
+  @Test
+  void a_bug_while_reading_the_live_state_in_a_dry_run_is_named_in_the_would_do() {
+    target.breakingReads("index 7 out of bounds");
+    try (LogCapture log = LogCapture.of(Executor.class)) {
+      ActionRow row = cycle(new Executor(List.of(target), journal, Mode.DRY_RUN), HELLO).get(0);
+      assertEquals(ActionStatus.WOULD_DO, row.status());
+      assertTrue(row.outcome().endsWith("(the live state could not be read: bug: IllegalStateException in RecordingTarget"
+          + " (COMMENT alex/app#2): index 7 out of bounds)"), row.outcome());
+      assertEquals(1, log.errors().size());
+    }
   }
 
   @Test
@@ -240,7 +277,7 @@ class ExecutorTest {
 
     assertEquals(List.of(ActionStatus.REFUSED, ActionStatus.REFUSED, ActionStatus.REFUSED, ActionStatus.FAILED,
         ActionStatus.FAILED, ActionStatus.REFUSED), statuses(rows));
-    assertEquals("circuit-breaker", rows.get(5).code());
+    assertEquals(ActionCode.CIRCUIT_BREAKER, rows.get(5).code());
     assertTrue(rows.get(5).outcome().startsWith("circuit breaker of recording open: 2 write errors in a row"), rows.get(5).outcome());
     assertEquals(5, target.performed().size(), "three refusals in a row did not open the breaker");
     assertEquals(2, journal.reader().failureStreak(10).failures());
@@ -278,14 +315,14 @@ class ExecutorTest {
 
     List<ActionRow> third = cycle(live, assign);
     assertEquals(List.of(ActionStatus.REFUSED, ActionStatus.DONE), statuses(third));
-    assertEquals(Executor.UNDONE_TWICE, third.get(0).code());
+    assertEquals(ActionCode.UNDONE_TWICE, third.get(0).code());
     assertEquals(ActionKind.ESCALATE, third.get(1).kind());
     assertEquals(SUBJECT, third.get(1).subject());
     assertFalse(target.isPresent(assign.id()), "not assigned a third time");
 
     List<ActionRow> fourth = cycle(live, assign);
     assertEquals(List.of(ActionStatus.REFUSED, ActionStatus.SKIPPED_ALREADY_DONE), statuses(fourth));
-    assertEquals("live-state", fourth.get(1).code(), "told once: the escalation's marker is found in the world");
+    assertEquals(ActionCode.LIVE_STATE, fourth.get(1).code(), "told once: the escalation's marker is found in the world");
     assertEquals(List.of(assign.id(), assign.id(), third.get(1).key()), target.performed());
   }
 

@@ -78,7 +78,7 @@ class OneHoldMatcherTest {
       Verdict v = authority.open(s, Mode.DRY_RUN).review(Given.proposal(ActionKind.ADD_LABEL, "alex/app#1", Map.of("label", "p1")),
           RecordingTarget.forAll());
       assertEquals(HOLDING.contains(said), ruled, "rules on \"" + said + "\": " + d.checksOf("alex/app#1").stream().map(CheckItem::name).toList());
-      assertEquals(HOLDING.contains(said), "owner-instruction".equals(v.code()), "guard on \"" + said + "\": " + v);
+      assertEquals(HOLDING.contains(said), ActionCode.OWNER_INSTRUCTION.equals(v.code()), "guard on \"" + said + "\": " + v);
     }
   }
 

@@ -29,6 +29,7 @@ public final class RecordingTarget implements Target {
   private final Map<String, String> liveRefusals = new HashMap<>();
   private final Map<String, String> breakages = new HashMap<>();
   private String failEverything;
+  private String brokenReads;
 
   public RecordingTarget(Set<ActionKind> kinds) {
     this.kinds = Set.copyOf(kinds);
@@ -86,6 +87,12 @@ public final class RecordingTarget implements Target {
     return this;
   }
 
+  /** Every live-state read throws an IllegalStateException saying {@code message}, as a bug would. */
+  public synchronized RecordingTarget breakingReads(String message) {
+    brokenReads = message;
+    return this;
+  }
+
   public synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
@@ -107,6 +114,7 @@ public final class RecordingTarget implements Target {
   @Override
   public synchronized boolean alreadyDone(ProposalItem proposal) {
     calls.add(new Call("alreadyDone", proposal.id()));
+    if (brokenReads != null) throw new IllegalStateException(brokenReads);
     return present.contains(proposal.id());
   }
 

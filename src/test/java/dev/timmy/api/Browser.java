@@ -63,6 +63,7 @@ final class Browser implements AutoCloseable {
     if (dw != 0 || dh != 0) driver.manage().window().setSize(new Dimension(size.getWidth() + dw, size.getHeight() + dh));
   }
 
+  /** Asks {@code ok} until it holds; an element the page re-rendered meanwhile (stale) is asked about again. */
   void waitFor(String what, BooleanSupplier ok) {
     // The page re-renders on every live event: an element found and then replaced before it is read is "not yet".
     new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what).ignoring(StaleElementReferenceException.class)

@@ -1,5 +1,6 @@
 package dev.timmy.cycle;
 
+import dev.timmy.act.ActionCode;
 import static dev.timmy.journal.Given.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -81,7 +82,7 @@ class CycleTest {
     assertEquals(List.of("alex/app#2", "alex/app#1", "alex/app#3"), detail.actions().stream().map(ActionRow::subject).toList());
     assertEquals(List.of(ActionStatus.WOULD_DO, ActionStatus.WOULD_DO, ActionStatus.REFUSED),
         detail.actions().stream().map(ActionRow::status).toList());
-    assertEquals("on-hold", detail.actions().get(2).code());
+    assertEquals(ActionCode.ON_HOLD, detail.actions().get(2).code());
     assertEquals(2, row.counts().wouldDo());
     assertEquals(3, row.counts().priorities());
     assertEquals(List.of(), target.performed());
@@ -100,7 +101,7 @@ class CycleTest {
   void the_operations_budget_is_spent_on_the_highest_priority_first() {
     CycleRow row = cycle(() -> world, greet, Mode.LIVE, new BudgetConfig(1, 3, 3, 30)).run("test");
     assertEquals(List.of(Given.comment("alex/app#2", "hello").id()), target.performed());
-    assertEquals("operations-budget", journal.reader().actions(row.id()).get(1).code());
+    assertEquals(ActionCode.OPERATIONS_BUDGET, journal.reader().actions(row.id()).get(1).code());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.timmy.cycle;
 
+import dev.timmy.act.ActionCode;
 import static dev.timmy.journal.Given.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,12 +124,12 @@ class EscalationCycleTest {
     clock.advance(Duration.ofMinutes(5)); // the reason's words change; the key does not
     ActionRow again = actions(journal, live.run("test")).get(0);
     assertEquals(ActionStatus.SKIPPED_ALREADY_DONE, again.status());
-    assertEquals("live-state", again.code(), "its marker is in Gitea");
+    assertEquals(ActionCode.LIVE_STATE, again.code(), "its marker is in Gitea");
 
     Journal lost = journal("lost.db");
     ActionRow fresh = actions(lost, live(lost, escalate).run("test")).get(0);
     assertEquals(ActionStatus.SKIPPED_ALREADY_DONE, fresh.status());
-    assertEquals("live-state", fresh.code());
+    assertEquals(ActionCode.LIVE_STATE, fresh.code());
     assertEquals(1, app.comments.size());
     assertEquals(1, t.gitea.writes());
   }
@@ -151,7 +152,7 @@ class EscalationCycleTest {
     clock.advance(Duration.ofMinutes(5));
     assertEquals(List.of(ActionStatus.SKIPPED_ALREADY_DONE), statuses(actions(journal, live.run("test"))));
     Journal lost = journal("lost.db");
-    assertEquals("live-state", actions(lost, live(lost, escalate).run("test")).get(0).code());
+    assertEquals(ActionCode.LIVE_STATE, actions(lost, live(lost, escalate).run("test")).get(0).code());
     assertEquals(1, inbox.issues.size());
     assertEquals(1, t.gitea.writes());
   }
@@ -163,7 +164,7 @@ class EscalationCycleTest {
     Journal journal = journal("timmy.db");
     ActionRow row = actions(journal, cycle(journal, escalate, Mode.DRY_RUN, null, BudgetConfig.defaults()).run("test")).get(0);
     assertEquals(ActionStatus.REFUSED, row.status());
-    assertEquals("target", row.code());
+    assertEquals(ActionCode.TARGET, row.code());
     assertTrue(row.outcome().contains("no escalation repository configured"), row.outcome());
     assertTrue(t.gitea.requests.isEmpty());
   }
@@ -175,7 +176,7 @@ class EscalationCycleTest {
     List<ActionRow> rows = actions(journal, cycle(journal, escalate, Mode.LIVE, INBOX, new BudgetConfig(20, 1, 3, 30)).run("test"));
     assertEquals(List.of(ActionKind.ESCALATE, ActionKind.COMMENT), rows.stream().map(ActionRow::kind).toList());
     assertEquals(List.of(ActionStatus.DONE, ActionStatus.REFUSED), statuses(rows));
-    assertEquals("comment-budget", rows.get(1).code());
+    assertEquals(ActionCode.COMMENT_BUDGET, rows.get(1).code());
     assertEquals(1, app.comments.size());
   }
 

@@ -147,8 +147,7 @@ class AgentsDemoTest {
           i.state(), i.createdAt(), s.takenAt(), i.lastActivityAt(), i.lastActivityBy(), i.commentCount(), i.pull(),
           i.milestone(), i.milestoneDueOn()));
     }
-    return new Snapshot(s.takenAt().plusSeconds(60), s.complete(), s.gaps(), s.owner(), issues, s.pulls(), s.comments(),
-        s.agents(), List.of(), s.quotas(), s.host(), s.disks(), s.processes(), s.models(), s.ollamaDown(), s.loops(),
-        s.staleFiles(), s.history(), List.of(), List.of()).withLoads();
+    return s.toBuilder().takenAt(s.takenAt().plusSeconds(60)).issues(issues).loads(List.of()).work(List.of())
+        .records(List.of()).triage(null).unreadRepos(List.of()).derived();
   }
 }

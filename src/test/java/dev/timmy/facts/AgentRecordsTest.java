@@ -22,8 +22,8 @@ class AgentRecordsTest {
   }
 
   static PullRequest open(int n, String author, CiState ci, String sha, List<String> changes, int updatedDaysAgo) {
-    return new PullRequest("alex/x", n, "p", author, "open", false, "b", "main", sha, false, true, ci, List.of(), List.of(),
-        changes, List.of(), List.of(), 0, daysAgo(20), daysAgo(updatedDaysAgo));
+    return PullBuilder.pull("alex/x", n, daysAgo(20)).updated(daysAgo(updatedDaysAgo)).title("p").author(author)
+        .head("b", sha).ci(ci).changesRequestedBy(changes).build();
   }
 
   @Test

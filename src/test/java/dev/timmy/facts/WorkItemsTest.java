@@ -26,8 +26,9 @@ class WorkItemsTest {
 
   static PullRequest pull(int n, String author, int closes, CiState ci, List<String> approved, List<String> changes,
       Instant created, Instant updated) {
-    return new PullRequest("alex/x", n, "pull " + n, author, "open", false, "b" + n, "main", "sha" + n, false, true, ci,
-        ci == CiState.FAILURE ? List.of("ci/build") : List.of(), approved, changes, List.of(), List.of(), closes, created, updated);
+    return PullBuilder.pull("alex/x", n, created).updated(updated).author(author).head("b" + n, "sha" + n)
+        .ci(ci, ci == CiState.FAILURE ? new String[] {"ci/build"} : new String[0]).approvedBy(approved)
+        .changesRequestedBy(changes).closes(closes).build();
   }
 
   /** A comment as Gitea gives it, Timmy's login being {@code timmy}. */

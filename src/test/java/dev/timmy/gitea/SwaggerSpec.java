@@ -41,6 +41,34 @@ public final class SwaggerSpec {
     }
   }
 
+  /**
+   * The spec when it is found (read once per JVM: it is large and never changes), else empty —
+   * or, with {@code -Dtimmy.requireSpec=true}, a failure. For checks that run beside a test
+   * rather than as one.
+   */
+  public static java.util.Optional<SwaggerSpec> ifPresent() {
+    return Once.SPEC;
+  }
+
+  /** The spec read once, an immutable value (the holder idiom: loaded at first use). */
+  private static final class Once {
+    static final java.util.Optional<SwaggerSpec> SPEC = read();
+
+    private static java.util.Optional<SwaggerSpec> read() {
+      List<Path> tried = candidates();
+      Path found = tried.stream().filter(Files::isRegularFile).findFirst().orElse(null);
+      if (found == null) {
+        if (Boolean.getBoolean("timmy.requireSpec")) find(tried, true);
+        return java.util.Optional.empty();
+      }
+      try {
+        return java.util.Optional.of(new SwaggerSpec(Json.mapper().readTree(found.toFile())));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
   /** The first candidate that exists; none: a skip, or a failure when the spec is required. */
   static Path find(List<Path> tried, boolean required) {
     Path found = tried.stream().filter(Files::isRegularFile).findFirst().orElse(null);

@@ -1,5 +1,6 @@
 package dev.timmy.journal;
 
+import dev.timmy.act.ActionCode;
 import dev.timmy.act.Mode;
 import static dev.timmy.journal.Given.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,7 +145,7 @@ class JournalTest {
     ProposalItem vetoed = Given.vetoed(Given.comment(A, "stale-warning"), "AUTH-001", "on hold");
     long c1 = journal.beginCycle("schedule", Mode.DRY_RUN, "r1");
     journal.decided(c1, Given.decision(A, List.of(vetoed)));
-    journal.record(c1, vetoed, Mode.DRY_RUN, ActionStatus.REFUSED, "veto", "vetoed by AUTH-001: on hold");
+    journal.record(c1, vetoed, Mode.DRY_RUN, ActionStatus.REFUSED, ActionCode.VETO, "vetoed by AUTH-001: on hold");
     journal.finishCycle(c1, CycleStatus.OK, null, CycleCounts.none());
     cycleAbout(B, CycleStatus.OK);
     long c3 = cycleAbout(A, CycleStatus.OK);
@@ -156,7 +157,7 @@ class JournalTest {
     assertEquals(List.of("claude", "kimi"), old.routes().stream().map(RouteItem::agent).toList());
     assertEquals("AUTH-001", old.proposals().get(0).vetoes().get(0).ruleId());
     assertEquals("vetoed by AUTH-001: on hold", old.actions().get(0).outcome());
-    assertEquals("veto", old.actions().get(0).code());
+    assertEquals(ActionCode.VETO, old.actions().get(0).code());
     assertEquals(1, journal.reader().history(A, 1).cycles().size());
     assertEquals(List.of(), journal.reader().history("alex/app#404", 5).cycles());
   }
@@ -166,7 +167,7 @@ class JournalTest {
     long id = journal.beginCycle("api", Mode.LIVE, "r");
     ProposalItem p = Given.comment(A, "x");
     journal.decided(id, Given.decision(A, List.of(p)));
-    journal.record(id, p, Mode.LIVE, ActionStatus.REFUSED, "on-hold", "alex/app#1 carries hold label on-hold");
+    journal.record(id, p, Mode.LIVE, ActionStatus.REFUSED, ActionCode.ON_HOLD, "alex/app#1 carries hold label on-hold");
     assertEquals(1, query("SELECT count(*) FROM proposals WHERE refusal = 'alex/app#1 carries hold label on-hold'"));
   }
 
@@ -196,14 +197,14 @@ class JournalTest {
     cycleAbout(A, CycleStatus.OK);
     cycleAbout(A, CycleStatus.FAILED);
     long id = journal.beginCycle("api", Mode.LIVE, "r");
-    journal.record(id, Given.comment(B, "x"), Mode.LIVE, ActionStatus.REFUSED, "comment-budget", "budget");
+    journal.record(id, Given.comment(B, "x"), Mode.LIVE, ActionStatus.REFUSED, ActionCode.COMMENT_BUDGET, "budget");
     JournalCounts n = journal.reader().counts();
     assertEquals(1L, n.cycles().get(CycleStatus.OK));
     assertEquals(1L, n.cycles().get(CycleStatus.FAILED));
     assertEquals(1L, n.cycles().get(CycleStatus.RUNNING));
     assertEquals(2L, n.actions().get(ActionStatus.WOULD_DO));
     assertEquals(0L, n.actions().get(ActionStatus.DONE));
-    assertEquals(Map.of("comment-budget", 1L), n.refusalsByCode());
+    assertEquals(Map.of("comment_budget", 1L), n.refusalsByCode());
     assertEquals(12, n.decisionItems());
   }
 
@@ -214,7 +215,7 @@ class JournalTest {
       long a = journal.intend(id, Given.comment(A, topic), Mode.LIVE);
       journal.complete(a, ActionStatus.DONE, null, "commented");
     }
-    journal.record(id, Given.comment(A, "c"), Mode.LIVE, ActionStatus.REFUSED, "on-hold", "held");
+    journal.record(id, Given.comment(A, "c"), Mode.LIVE, ActionStatus.REFUSED, ActionCode.ON_HOLD, "held");
     journal.record(id, Given.comment(B, "d"), Mode.LIVE, ActionStatus.WOULD_DO, null, "would");
     clock.advance(Duration.ofHours(25));
     long later = journal.intend(id, Given.comment(A, "e"), Mode.LIVE);

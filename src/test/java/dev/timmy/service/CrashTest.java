@@ -1,5 +1,6 @@
 package dev.timmy.service;
 
+import dev.timmy.act.ActionCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,7 +112,7 @@ class CrashTest {
       for (String key : writtenByTimmy(repo, initialLabels)) {
         assertTrue(doneKeys.contains(key), "in Gitea but not DONE in the journal: " + key);
       }
-      long recovered = done.stream().filter(a -> "recovered".equals(a.code())).count();
+      long recovered = done.stream().filter(a -> ActionCode.RECOVERED.equals(a.code())).count();
       System.out.printf("CrashTest: %d kills %s, %d writes applied, %d actions DONE (%d recovered after a kill), %.1f s%n",
           kills, how, gitea.applied().size(), done.size(), recovered, (System.nanoTime() - began) / 1e9);
       int afterApply = how.getOrDefault(Recorder.AFTER_APPLY_WORDS, 0);

@@ -1,5 +1,6 @@
 package dev.timmy.service;
 
+import dev.timmy.act.ActionCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,13 +136,13 @@ class HostileRuleBookTest {
   }
 
   /** One cycle of the hostile book in {@code mode}: the journal code of each forbidden proposal's row. */
-  private Map<String, String> run(Mode mode, List<String> forbiddenRequests) throws Exception {
+  private Map<String, ActionCode> run(Mode mode, List<String> forbiddenRequests) throws Exception {
     Path root = Files.createDirectories(dir.resolve("logs-" + mode));
     Path outside = Files.writeString(dir.resolve("precious-" + mode + ".txt"), "keep me");
     Files.setLastModifiedTime(outside, java.nio.file.attribute.FileTime.from(T.minus(Duration.ofDays(90))));
     Map<String, String[]> forbidden = forbidden(outside);
     Path rules = hostileRules(forbidden);
-    Map<String, String> codes = new TreeMap<>();
+    Map<String, ActionCode> codes = new TreeMap<>();
     try (GiteaTestServer t = new GiteaTestServer()) {
       world(t);
       ServeOptions options = ServeOptions.defaults().clock(() -> t.gitea.now).live(mode == Mode.LIVE);
@@ -155,7 +156,7 @@ class HostileRuleBookTest {
           // The real rules may propose the same action: the second is skipped as a duplicate, never done.
           assertEquals(ActionStatus.REFUSED, mine.get(0).status(), id + ": " + mine.get(0));
           for (ActionRow r : mine) {
-            assertTrue(r.status() == ActionStatus.REFUSED || "duplicate".equals(r.code()), id + ": " + r);
+            assertTrue(r.status() == ActionStatus.REFUSED || ActionCode.DUPLICATE.equals(r.code()), id + ": " + r);
             assertTrue(r.code() != null && r.outcome() != null && !r.outcome().isBlank(), id + " refused with its reason: " + r);
           }
           codes.put(id, mine.get(0).code());
@@ -180,9 +181,9 @@ class HostileRuleBookTest {
   @Test
   void the_guard_alone_refuses_every_forbidden_proposal_live_and_the_dry_run_refuses_the_same() throws Exception {
     List<String> forbiddenRequests = new ArrayList<>();
-    Map<String, String> live = run(Mode.LIVE, forbiddenRequests);
+    Map<String, ActionCode> live = run(Mode.LIVE, forbiddenRequests);
     assertEquals(List.of(), forbiddenRequests, "no forbidden request reached Gitea");
-    Map<String, String> dry = run(Mode.DRY_RUN, forbiddenRequests);
+    Map<String, ActionCode> dry = run(Mode.DRY_RUN, forbiddenRequests);
     assertEquals(List.of(), forbiddenRequests);
     assertEquals(live, dry, "dry-run refuses what live refuses, with the same guard");
   }

@@ -1,5 +1,6 @@
 package dev.timmy.service;
 
+import dev.timmy.act.ActionCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,7 +130,7 @@ class LiveServiceTest {
         List<ActionRow> rows = h.service.journal().reader().actions(cycle);
         ActionRow refused = rows.stream().filter(a -> a.key().equals(assigned.key())).findFirst().orElseThrow();
         assertEquals(ActionStatus.REFUSED, refused.status());
-        assertEquals(Executor.UNDONE_TWICE, refused.code());
+        assertEquals(ActionCode.UNDONE_TWICE, refused.code());
         assertEquals(0, repo.issues.get(n).get("assignees").size(), "not assigned a third time");
         assertEquals(comments + 1, repo.comments.size(), "Alex is told");
         String told = repo.comments.get(repo.comments.size() - 1).get("body").asText();

@@ -1,5 +1,6 @@
 package dev.timmy.service;
 
+import dev.timmy.act.ActionCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,12 +58,12 @@ class RestartTest {
       assertEquals("interrupted: Timmy stopped during this cycle", old.error());
       ActionRow recovered = reader.actions(killed).get(0);
       assertEquals(ActionStatus.DONE, recovered.status());
-      assertEquals("recovered", recovered.code());
+      assertEquals(ActionCode.RECOVERED, recovered.code());
 
       long next = h.service.latest().decided().orElseThrow().cycle().id();
       ActionRow again = action(reader.actions(next), top.id());
       assertEquals(ActionStatus.SKIPPED_ALREADY_DONE, again.status(), "the effect is in the world, dry-run or not");
-      assertEquals("live-state", again.code());
+      assertEquals(ActionCode.LIVE_STATE, again.code());
       assertEquals(List.of(), world.performed());
       assertEquals(2, world.calls().stream().filter(c -> c.method().equals("alreadyDone") && c.key().equals(top.id())).count(),
           "once to recover, once before the next cycle would act: " + world.calls());

@@ -52,7 +52,7 @@ class ServiceTest {
 
   @Test
   void live_gitea_without_its_token_is_refused_naming_the_variable() {
-    GiteaConfig gitea = new GiteaConfig("http://127.0.0.1:1", List.of("alex/app"), "MY_GITEA_TOKEN", "merge", false);
+    GiteaConfig gitea = GiteaConfig.builder("http://127.0.0.1:1", List.of("alex/app")).tokenEnv("MY_GITEA_TOKEN").build();
     ServiceException e = assertThrows(ServiceException.class,
         () -> Service.assemble(with(demo(), gitea, service("rules", "fixtures/demo", true)), Secrets.none(), ServeOptions.defaults()));
     assertTrue(e.getMessage().contains("MY_GITEA_TOKEN"), e.getMessage());

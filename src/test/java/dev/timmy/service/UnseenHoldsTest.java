@@ -1,5 +1,6 @@
 package dev.timmy.service;
 
+import dev.timmy.act.ActionCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,7 @@ class UnseenHoldsTest {
         assertFalse(app1.isEmpty(), "the rules still proposed something about alex/app: " + rows);
         for (ActionRow r : app1) {
           boolean tellsAlex = r.kind() == ActionKind.ESCALATE;
-          assertTrue(tellsAlex || (r.status() == ActionStatus.REFUSED && "holds-unseen".equals(r.code())), r.toString());
+          assertTrue(tellsAlex || (r.status() == ActionStatus.REFUSED && ActionCode.HOLDS_UNSEEN.equals(r.code())), r.toString());
         }
         assertTrue(rows.stream().anyMatch(r -> r.subject().startsWith("alex/web#") && r.status() == ActionStatus.DONE),
             "the readable repository is still served: " + rows);

@@ -1,5 +1,6 @@
 package dev.timmy.observe.gitea;
 
+import dev.timmy.Bugs;
 import dev.timmy.gitea.GiteaClient;
 import dev.timmy.gitea.GiteaMapping;
 import dev.timmy.gitea.GiteaWire;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What closed within the agent window, per repository, for the agents' records. It is read again
@@ -32,6 +35,8 @@ import okhttp3.HttpUrl;
  * A failed read keeps what was known and is a gap; it is tried again next cycle.
  */
 final class GiteaHistory {
+  private static final Logger LOG = LoggerFactory.getLogger(GiteaHistory.class);
+
   private record Known(Instant updatedAt, PastPull pull) {}
 
   private static final class Repo {
@@ -66,7 +71,7 @@ final class GiteaHistory {
           readRepo(name, r, from, self);
           r.readAt = now;
         } catch (IOException | RuntimeException e) {
-          gaps.add(name + ": history: " + e.getMessage());
+          gaps.add(name + ": history: " + Bugs.reason(LOG, "GiteaHistory.read (" + name + ")", e));
         }
       }
       r.pulls.values().removeIf(k -> k.pull().closedAt() == null || k.pull().closedAt().isBefore(from));

@@ -1,5 +1,6 @@
 package dev.timmy.observe.gitea;
 
+import dev.timmy.Bugs;
 import dev.timmy.gitea.GiteaClient;
 import dev.timmy.gitea.GiteaWire;
 
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live backlog. The first cycle (and one every {@code fullResync}) reads each repository in
@@ -40,6 +43,8 @@ import okhttp3.HttpUrl;
  * gap and nothing is used.
  */
 public final class GiteaSource {
+  private static final Logger LOG = LoggerFactory.getLogger(GiteaSource.class);
+
   /** Overlap of successive {@code since=} windows, for clock granularity and in-flight writes. */
   static final Duration OVERLAP = Duration.ofSeconds(10);
   /** How long a new head without any status is polled for CI to show up. */
@@ -93,7 +98,7 @@ public final class GiteaSource {
       self = client.self();
     } catch (IOException | RuntimeException e) {
       // Without Timmy's own login its notes cannot be told from a copied marker: read nothing.
-      for (String repo : states.keySet()) gaps.add(repo + ": cannot read Timmy's own login (GET /user): " + e.getMessage());
+      for (String repo : states.keySet()) gaps.add(repo + ": cannot read Timmy's own login (GET /user): " + Bugs.reason(LOG, "GiteaSource.read", e));
       return new Backlog(issues, pulls, comments, false, gaps, History.none(), List.copyOf(states.keySet()));
     }
     for (RepoState s : states.values()) {
@@ -103,7 +108,7 @@ public final class GiteaSource {
         if (full) readAll(s);
         else readChanges(s);
       } catch (IOException | RuntimeException e) {
-        gaps.add(s.repo + ": " + e.getMessage());
+        gaps.add(s.repo + ": " + Bugs.reason(LOG, "GiteaSource.read (" + s.repo + ")", e));
       }
       // A record Gitea sent malformed drops its whole repository (a gap), never one fact of it: a
       // skipped comment could be Alex's hold, and the other repositories must still be seen.
@@ -114,8 +119,10 @@ public final class GiteaSource {
         issues.addAll(repoIssues);
         pulls.addAll(repoPulls);
         comments.addAll(mine);
-      } catch (RuntimeException e) {
+      } catch (IllegalArgumentException e) {
         gaps.add(s.repo + ": cannot map what Gitea sent: " + e.getMessage());
+      } catch (RuntimeException e) {
+        gaps.add(s.repo + ": cannot map what Gitea sent: " + Bugs.contain(LOG, "GiteaSource mapping (" + s.repo + ")", e));
       }
       if (gaps.size() > before) unread.add(s.repo);
     }

@@ -1,5 +1,6 @@
 package dev.timmy.observe.house;
 
+import dev.timmy.Bugs;
 import dev.timmy.host.CleanupRoots;
 import dev.timmy.host.OpenFiles;
 
@@ -19,6 +20,8 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds regular files older than each root's threshold below the configured cleanup roots. The
@@ -29,6 +32,8 @@ import java.util.Set;
  * (macOS without lsof) that is a gap. At most {@code limit} candidates per root, oldest first.
  */
 public final class CleanupScanner {
+  private static final Logger LOG = LoggerFactory.getLogger(CleanupScanner.class);
+
   private final CleanupRoots roots;
   private final OpenFiles openFiles;
   private final int limit;
@@ -49,7 +54,7 @@ public final class CleanupScanner {
       try {
         found.addAll(scan(roots.resolve(root), now));
       } catch (IOException | RuntimeException e) {
-        gaps.add("cleanup: root " + root.root() + " could not be scanned: " + e.getMessage());
+        gaps.add("cleanup: root " + root.root() + " could not be scanned: " + Bugs.reason(LOG, "CleanupScanner.scan", e));
       }
     }
     return new CleanupReading(found, gaps);

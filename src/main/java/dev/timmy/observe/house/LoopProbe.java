@@ -1,5 +1,6 @@
 package dev.timmy.observe.house;
 
+import dev.timmy.Bugs;
 import dev.timmy.host.RestartLedger;
 
 import dev.timmy.config.HouseConfig.LoopSpec;
@@ -25,6 +26,8 @@ import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Judges each configured loop once per cycle. What "a run" is depends on the kind:
@@ -42,6 +45,7 @@ import okhttp3.Response;
  * {@link RestartLedger} the loop target feeds.
  */
 public final class LoopProbe {
+  private static final Logger LOG = LoggerFactory.getLogger(LoopProbe.class);
   private static final int STATUS_BYTES = 256;
 
   /** What one loop's last runs looked like; {@code seenRun} tells a new run from the same one. */
@@ -79,7 +83,7 @@ public final class LoopProbe {
         }
         out.add(remember(spec, run, now));
       } catch (IOException | RuntimeException e) {
-        gaps.add("loop " + spec.name() + ": " + e.getMessage());
+        gaps.add("loop " + spec.name() + ": " + Bugs.reason(LOG, "LoopProbe (loop " + spec.name() + ")", e));
       }
     }
     return new LoopReading(out, gaps);

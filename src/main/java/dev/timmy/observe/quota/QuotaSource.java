@@ -1,5 +1,6 @@
 package dev.timmy.observe.quota;
 
+import dev.timmy.Bugs;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,8 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the providers' quotas from a JSON file or an HTTP endpoint into {@link Quota} facts. The
@@ -29,6 +32,8 @@ import okhttp3.Response;
  * the good entries are still read.
  */
 public final class QuotaSource {
+  private static final Logger LOG = LoggerFactory.getLogger(QuotaSource.class);
+
   private interface Fetch {
     String text() throws IOException;
   }
@@ -83,7 +88,7 @@ public final class QuotaSource {
     try {
       text = fetch.text();
     } catch (IOException | RuntimeException e) {
-      return new QuotaReading(List.of(), List.of("quota: " + where + ": " + e.getMessage()));
+      return new QuotaReading(List.of(), List.of("quota: " + where + ": " + Bugs.reason(LOG, "QuotaSource.read", e)));
     }
     return parse(text, where);
   }

@@ -1,5 +1,6 @@
 package dev.timmy.act.house;
 
+import dev.timmy.act.ActionCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,7 +90,7 @@ class HouseRefusalsTest {
         "refused to stop pid 1: it is the system's init process",
         "keepAlive of LOAD_MODEL:model:qwen3:8b:keepAlive=forever: expected a duration like 30m or -1, found forever",
         "DELETE_FILE:disk:/: expected subject file:<path>, found disk:/"), rows.stream().map(ActionRow::outcome).toList());
-    assertTrue(rows.stream().allMatch(r -> r.status() == ActionStatus.REFUSED && r.code().equals("target")), rows.toString());
+    assertTrue(rows.stream().allMatch(r -> r.status() == ActionStatus.REFUSED && r.code().equals(ActionCode.TARGET)), rows.toString());
     assertEquals(0, ollama.getRequestCount());
   }
 

@@ -50,7 +50,7 @@ class GiteaConfigTest {
 
   @Test
   void secrets_come_from_the_named_environment_variables_only() {
-    GiteaConfig c = new GiteaConfig("https://g", List.of("a/b"), "MY_TOKEN", null, false);
+    GiteaConfig c = GiteaConfig.builder("https://g", List.of("a/b")).tokenEnv("MY_TOKEN").build();
     assertEquals(java.util.Optional.of("t0k"), c.token(java.util.Map.of("MY_TOKEN", " t0k ")));
     assertTrue(c.token(java.util.Map.of("TIMMY_GITEA_TOKEN", "x")).isEmpty());
     assertTrue(c.webhookSecret(java.util.Map.of("TIMMY_WEBHOOK_SECRET", "  ")).isEmpty());
@@ -58,7 +58,7 @@ class GiteaConfigTest {
 
   @Test
   void the_five_setting_constructor_keeps_working() {
-    GiteaConfig c = new GiteaConfig("https://g", List.of("a/b"), null, "squash", true);
+    GiteaConfig c = GiteaConfig.builder("https://g", List.of("a/b")).mergeMethod("squash").createMissingLabels(true).build();
     assertEquals("squash", c.mergeMethod());
     assertTrue(c.createMissingLabels());
     assertEquals(10, c.retryAfterCapSeconds());
