@@ -77,9 +77,11 @@ public final class Cycle {
       actions = executor.execute(id, byPriority(decision), guard);
       journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.of(decision, actions));
     } catch (Failed e) {
+      rules.restart(); // a failed cycle: the next one decides from a fresh session
       LOG.warn("cycle {} ({}) failed: {}", id, trigger, e.getMessage());
       journal.finishCycle(id, CycleStatus.FAILED, e.getMessage(), CycleCounts.none());
     } catch (RuntimeException | Error e) {
+      rules.restart();
       LOG.error("cycle {} ({}) stopped by a bug: {}", id, trigger, describe(e), e);
       // A bug, a broken journal or an Error from rule code (deep recursion) mid-cycle: say so on
       // the cycle if the journal still takes it.
@@ -122,7 +124,7 @@ public final class Cycle {
   private Decision evaluate(long id, Snapshot snapshot) throws Failed {
     Decision decision;
     try {
-      decision = rules.evaluate(snapshot);
+      decision = rules.decide(snapshot); // the live session: told only what changed
     } catch (RuntimeException e) {
       throw new Failed("evaluate (rules " + rules.revision() + "): " + e.getMessage());
     }
