@@ -27,8 +27,9 @@ import org.slf4j.MDC;
 
 /**
  * One pass of the pipeline: observe, evaluate, authorise, execute, record. Every step is
- * journaled as it happens. A cycle that cannot observe or decide is FAILED with its reason and
- * acts on nothing. Not thread-safe: {@link CycleLoop} makes sure cycles never overlap.
+ * journaled as it happens. It decides in the rule book's session that lives across cycles
+ * ({@link RuleBook#decide}); a cycle that fails starts the next one from a fresh session. A cycle
+ * that cannot observe or decide is FAILED with its reason and acts on nothing. Not thread-safe: {@link CycleLoop} makes sure cycles never overlap.
  */
 public final class Cycle {
   private static final Logger LOG = LoggerFactory.getLogger(Cycle.class);
