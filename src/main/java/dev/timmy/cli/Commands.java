@@ -175,9 +175,10 @@ public final class Commands {
           description = "default: ${DEFAULT-VALUE}") List<Integer> sizes,
       @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "default: ${DEFAULT-VALUE}") int runs,
       @Option(names = "--rules", paramLabel = "DIR", defaultValue = Bundled.RULES, description = "default: ${DEFAULT-VALUE}") String rules,
+      @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "uncounted runs per size first; default: ${DEFAULT-VALUE}") int warmup,
       @Option(names = "--json", description = "The medians as JSON.") boolean json)
       throws RuleErrors, IOException {
-    new Benchmark(out).run(rules(rules), sizes, runs, json);
+    new Benchmark(out, warmup).run(rules(rules), sizes, runs, json);
     return 0;
   }
 

@@ -53,7 +53,7 @@ final class Evaluation {
   }
 
   Decision run(Snapshot snapshot) {
-    RuleSession s = live != null ? live : new RuleSession(rules);
+    RuleSession s = live != null ? live : RuleSession.once(rules);
     session = s;
     boolean decided = false;
     try {

@@ -131,7 +131,7 @@ public final class RuleBook {
     RuleSet set = current;
     if (live != null && live.rules() != set) restart();
     if (set.afresh().isPresent()) return bounded(set, Evaluation.fresh(set, 0), snapshot);
-    if (live == null) live = new RuleSession(set);
+    if (live == null) live = RuleSession.living(set);
     try {
       return bounded(set, Evaluation.in(live), snapshot);
     } catch (RuntimeException | Error e) {
