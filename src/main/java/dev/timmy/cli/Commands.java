@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
 import dev.timmy.Sanitizer;
 import dev.timmy.bench.Benchmark;
+import dev.timmy.bench.JournalBench;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.DecisionDiff;
 import dev.timmy.decide.Explanation;
@@ -11,6 +12,7 @@ import dev.timmy.decide.RuleBook;
 import dev.timmy.config.Bundled;
 import dev.timmy.decide.RuleErrors;
 import dev.timmy.facts.Snapshot;
+import dev.timmy.journal.Replay;
 import dev.timmy.mcp.McpCommand;
 import dev.timmy.observe.DemoHouse;
 import dev.timmy.scenarios.ScenarioReport;
@@ -100,11 +102,39 @@ public final class Commands {
   @Command(name = "explain", description = {"Why SUBJECT (owner/repo#N, agent:NAME, model:NAME, loop:NAME, file:PATH, host)",
       "has its priority, route and proposals, and why not the others."})
   int explain(@Parameters(paramLabel = "SUBJECT", description = "e.g. alex/game-bot#3") String subject, @Mixin House house,
-      @Option(names = "--json", description = "The explanation as JSON.") boolean json) throws RuleErrors, IOException {
-    Snapshot s = snapshot(house);
-    Explanation x = Explanation.of(RuleBook.open(rules(house.rules)).evaluate(s), subject);
+      @Option(names = "--json", description = "The explanation as JSON.") boolean json,
+      @Option(names = "--cycle", paramLabel = "N", description = "As journaled cycle N decided it (its stored snapshot).")
+      Long cycle,
+      @Option(names = "--journal", paramLabel = "FILE", defaultValue = "timmy.db", description = "with --cycle (default: ${DEFAULT-VALUE})")
+      Path journal) throws RuleErrors, IOException {
+    Snapshot s;
+    Decision d;
+    if (cycle != null) {
+      Replay r = Replay.of(ReplayReport.open(journal).reader(), RuleBook.open(rules(house.rules)), cycle);
+      if (!r.sameRules()) err.println("timmy: " + ReplayReport.otherRules(r) + "; explaining the journaled decision");
+      s = r.snapshot();
+      d = r.sameRules() ? r.replayed() : r.journaled();
+    } else {
+      s = snapshot(house);
+      d = RuleBook.open(rules(house.rules)).evaluate(s);
+    }
+    Explanation x = Explanation.of(d, subject);
     out.print(json ? json(x) : new TextReport(s).explain(x));
     return x.empty() ? 1 : 0;
+  }
+
+  @Command(name = "replay", description = {"Decide journaled cycle N again from its stored snapshot, with the rules of its",
+      "revision, and show the diff against what the journal kept (exit 1 when the same rules decide otherwise)."})
+  int replay(@Option(names = "--cycle", paramLabel = "N", required = true) long cycle,
+      @Option(names = "--journal", paramLabel = "FILE", defaultValue = "timmy.db", description = "default: ${DEFAULT-VALUE}")
+      Path journal,
+      @Option(names = "--rules", paramLabel = "DIR", defaultValue = Bundled.RULES, description = "default: ${DEFAULT-VALUE}")
+      String rules,
+      @Option(names = "--json", description = "The replay (both decisions and the diff) as JSON.") boolean json)
+      throws RuleErrors {
+    Replay r = Replay.of(ReplayReport.open(journal).reader(), RuleBook.open(rules(rules)), cycle);
+    out.print(json ? json(new ReplayReport.Wire(r)) : ReplayReport.render(r));
+    return r.sameRules() && !r.equal() ? 1 : 0;
   }
 
   @Command(name = "test-rules", description = "Run the policy scenarios against the rules.")
@@ -176,9 +206,11 @@ public final class Commands {
       @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "default: ${DEFAULT-VALUE}") int runs,
       @Option(names = "--rules", paramLabel = "DIR", defaultValue = Bundled.RULES, description = "default: ${DEFAULT-VALUE}") String rules,
       @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "uncounted runs per size first; default: ${DEFAULT-VALUE}") int warmup,
-      @Option(names = "--json", description = "The medians as JSON.") boolean json)
+      @Option(names = "--json", description = "The medians as JSON.") boolean json,
+      @Option(names = "--journal", description = "Journal bytes per cycle (first, steady, 1% changed) instead.") boolean journal)
       throws RuleErrors, IOException {
-    new Benchmark(out, warmup).run(rules(rules), sizes, runs, json);
+    if (journal) new JournalBench(out).run(rules(rules), sizes, runs, json);
+    else new Benchmark(out, warmup).run(rules(rules), sizes, runs, json);
     return 0;
   }
 

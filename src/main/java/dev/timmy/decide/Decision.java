@@ -25,6 +25,11 @@ public record Decision(
     public SnapshotInfo {
       gaps = List.copyOf(gaps);
     }
+
+    /** The words of the snapshot's clock among an item's matched facts (the journal keeps items across clock ticks). */
+    public static String clockFact(Instant at) {
+      return FactWords.of(new dev.timmy.facts.Clock(at));
+    }
   }
 
   public Decision {

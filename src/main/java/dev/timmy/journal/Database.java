@@ -113,6 +113,12 @@ final class Database {
   /** Prepares {@code sql} with its arguments: instants as epoch millis, enums by name. */
   static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
     PreparedStatement s = c.prepareStatement(sql);
+    bind(s, args);
+    return s;
+  }
+
+  /** Binds {@code args} to a prepared statement, the same way. */
+  static void bind(PreparedStatement s, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];
       if (a instanceof Instant t) s.setLong(i + 1, t.toEpochMilli());
@@ -120,7 +126,6 @@ final class Database {
       else if (a instanceof Boolean b) s.setInt(i + 1, b ? 1 : 0);
       else s.setObject(i + 1, a);
     }
-    return s;
   }
 
   static int update(Connection c, String sql, Object... args) throws SQLException {

@@ -3,27 +3,17 @@ package dev.timmy.journal;
 import dev.timmy.act.Mode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
-import dev.timmy.decide.CheckItem;
 import dev.timmy.decide.Decision;
-import dev.timmy.decide.EscalationItem;
-import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.ProposalItem;
-import dev.timmy.decide.RouteItem;
-import dev.timmy.decide.Scored;
-import dev.timmy.decide.VetoItem;
 import dev.timmy.facts.Snapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What Timmy decided and did, in one SQLite file. A cycle is written as it happens: begun
@@ -31,14 +21,18 @@ import java.util.Set;
  * and outcome after), finished (OK or FAILED). Reads go through {@link #reader()}.
  */
 public final class Journal {
+
   private final Database db;
   private final InstantSource clock;
   private final int schemaVersion;
+  private final SnapshotStore snapshots = new SnapshotStore();
+  private final ItemWriter items;
 
   private Journal(Database db, InstantSource clock, int schemaVersion) {
     this.db = db;
     this.clock = clock;
     this.schemaVersion = schemaVersion;
+    this.items = new ItemWriter(db);
   }
 
   public static Journal open(Path file) {
@@ -90,35 +84,29 @@ public final class Journal {
         clock.instant(), CycleStatus.RUNNING, trigger, mode, rulesRevision));
   }
 
-  /** Records what was observed: the snapshot's digest, time and completeness. Returns the digest. */
+  /**
+   * Records what was observed: the snapshot itself (stored once, deflated, as a delta from the
+   * previous one where that is smaller), its digest, time and completeness. Returns the digest.
+   */
   public String observed(long cycleId, Snapshot snapshot) {
-    String digest = SnapshotDigest.of(snapshot);
-    db.write("record the snapshot of cycle " + cycleId, c -> Database.update(c,
-        "UPDATE cycles SET snapshot_digest = ?, snapshot_taken_at = ?, complete = ? WHERE id = ?",
-        digest, snapshot.takenAt(), snapshot.complete(), cycleId));
+    byte[] json = SnapshotDigest.canonical(snapshot);
+    String digest = SnapshotDigest.of(json);
+    snapshots.remember(db.write("record the snapshot of cycle " + cycleId, c -> {
+      SnapshotStore.Stored stored = snapshots.put(c, json, digest, snapshot.takenAt());
+      Database.update(c, "UPDATE cycles SET snapshot_digest = ?, snapshot_taken_at = ?, complete = ? WHERE id = ?",
+          digest, snapshot.takenAt(), snapshot.complete(), cycleId);
+      return stored;
+    }));
     return digest;
   }
 
-  /** Records every item of the decision, each as JSON with the columns it is found by. */
+  /**
+   * Records the decision as what changed since the last decided cycle ({@link ItemWriter}).
+   * Reading a cycle back gives every item of its decision in the decision's order
+   * ({@link JournalReader#cycle}).
+   */
   public void decided(long cycleId, Decision d) {
-    db.write("record the decision of cycle " + cycleId, c -> {
-      Database.update(c, "UPDATE cycles SET rules_revision = ? WHERE id = ?", d.rulesRevision(), cycleId);
-      for (PriorityItem p : d.priorities()) {
-        List<String> rules = p.parts().stream().map(Scored::ruleId).toList();
-        item(c, cycleId, ItemKind.PRIORITY, p.subject(), rules.isEmpty() ? "" : rules.get(0), rules, p);
-      }
-      for (RouteItem r : d.routes()) {
-        List<String> rules = new ArrayList<>(List.of(r.ruleId()));
-        r.parts().forEach(s -> rules.add(s.ruleId()));
-        item(c, cycleId, ItemKind.ROUTE, r.subject(), r.ruleId(), rules, r);
-      }
-      for (CheckItem k : d.checks()) item(c, cycleId, ItemKind.CHECK, k.subject(), k.ruleId(), List.of(k.ruleId()), k);
-      for (EscalationItem e : d.escalations()) {
-        item(c, cycleId, ItemKind.ESCALATION, e.subject(), e.ruleId(), List.of(e.ruleId()), e);
-      }
-      for (ProposalItem p : d.proposals()) proposal(c, cycleId, p);
-      return null;
-    });
+    items.write(cycleId, d);
   }
 
   /** Ends a cycle. {@code counts} may be {@link CycleCounts#none()} for a failed cycle. */
@@ -147,7 +135,9 @@ public final class Journal {
   public ActionRow record(long cycleId, ProposalItem p, Mode mode, ActionStatus status, String code, String outcome) {
     long id = db.write("record action " + p.id(), c -> {
       if (status == ActionStatus.REFUSED) {
-        Database.update(c, "UPDATE proposals SET refusal = ? WHERE cycle_id = ? AND key = ?", outcome, cycleId, p.id());
+        // the proposal's row may have been written by an earlier cycle and kept since: the one this cycle holds
+        Database.update(c, "UPDATE proposals SET refusal = ? WHERE key = ? AND cycle_id <= ? AND EXISTS (SELECT 1"
+            + " FROM items i WHERE i.id = proposals.item_id AND i.until_cycle > ?)", outcome, p.id(), cycleId, cycleId);
       }
       return Database.insert(c, "INSERT INTO actions(cycle_id, key, kind, subject, mode, status, code, outcome,"
           + " intended_at, finished_at, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -202,31 +192,29 @@ public final class Journal {
     return reader().pending();
   }
 
-  /** Deletes cycles that started longer than {@code retention} ago, with all their rows. */
+  /**
+   * Deletes cycles that started longer than {@code retention} ago, with all their rows. An item
+   * kept into a cycle that stays moves to the first such cycle; a snapshot stays while a kept
+   * cycle's snapshot is a delta from it.
+   */
   public int prune(Duration retention) {
-    return db.write("delete cycles older than " + retention.toDays() + " days", c -> Database.update(c,
-        "DELETE FROM cycles WHERE started < ? AND status <> ?", clock.instant().minus(retention), CycleStatus.RUNNING));
-  }
-
-  private static long item(Connection c, long cycleId, ItemKind kind, String subject, String ruleId,
-      List<String> rules, Object body) throws SQLException {
-    long id = Database.insert(c, "INSERT INTO items(cycle_id, kind, subject, rule_id, body) VALUES (?, ?, ?, ?, ?)",
-        cycleId, kind, subject, ruleId == null ? "" : ruleId, json(body));
-    for (String rule : new LinkedHashSet<>(rules)) {
-      if (rule != null && !rule.isEmpty()) {
-        Database.update(c, "INSERT OR IGNORE INTO item_rules(rule_id, item_id) VALUES (?, ?)", rule, id);
+    Instant before = clock.instant().minus(retention);
+    return db.write("delete cycles older than " + retention.toDays() + " days", c -> {
+      String pruned = "SELECT id FROM cycles WHERE started < ? AND status <> ?";
+      String firstKept = "(SELECT min(y.id) FROM cycles y WHERE y.id > items.cycle_id AND y.id < items.until_cycle"
+          + " AND NOT (y.started < ? AND y.status <> ?))";
+      Database.update(c, "UPDATE items SET cycle_id = " + firstKept + " WHERE cycle_id IN (" + pruned + ") AND "
+          + firstKept + " IS NOT NULL", before, CycleStatus.RUNNING, before, CycleStatus.RUNNING, before, CycleStatus.RUNNING);
+      Database.update(c, "UPDATE proposals SET cycle_id = (SELECT i.cycle_id FROM items i WHERE i.id = proposals.item_id)"
+          + " WHERE cycle_id IN (" + pruned + ")", before, CycleStatus.RUNNING);
+      int deleted = Database.update(c, "DELETE FROM cycles WHERE started < ? AND status <> ?", before, CycleStatus.RUNNING);
+      if (deleted > 0) {
+        Database.update(c, "WITH RECURSIVE kept(digest) AS (SELECT snapshot_digest FROM cycles WHERE snapshot_digest IS NOT NULL"
+            + " UNION SELECT s.base FROM snapshots s JOIN kept k ON s.digest = k.digest WHERE s.base IS NOT NULL)"
+            + " DELETE FROM snapshots WHERE digest NOT IN (SELECT digest FROM kept)");
       }
-    }
-    return id;
-  }
-
-  private static void proposal(Connection c, long cycleId, ProposalItem p) throws SQLException {
-    Set<String> rules = new LinkedHashSet<>(List.of(p.ruleId()));
-    p.vetoes().stream().map(VetoItem::ruleId).forEach(rules::add);
-    long itemId = item(c, cycleId, ItemKind.PROPOSAL, p.subject(), p.ruleId(), List.copyOf(rules), p);
-    Database.update(c, "INSERT INTO proposals(cycle_id, item_id, key, kind, subject, rule_id, reason, vetoes)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", cycleId, itemId, p.id(), p.kind(), p.subject(), p.ruleId(), p.reason(),
-        json(p.vetoes()));
+      return deleted;
+    });
   }
 
   static String json(Object value) {

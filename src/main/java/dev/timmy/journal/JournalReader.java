@@ -9,6 +9,7 @@ import dev.timmy.decide.EscalationItem;
 import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
+import dev.timmy.facts.Snapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,10 +56,31 @@ public final class JournalReader {
     return db.read("read cycle " + id, c -> {
       Optional<CycleRow> row = first(c, "SELECT " + CYCLE_COLUMNS + " FROM cycles WHERE id = ?", JournalReader::cycle, id);
       if (row.isEmpty()) return Optional.empty();
-      List<DecisionRecord> items = list(c, "SELECT i.cycle_id, y.started, i.kind, i.subject, i.rule_id, i.body"
-          + " FROM items i JOIN cycles y ON y.id = i.cycle_id WHERE i.cycle_id = ? ORDER BY i.id", JournalReader::item, id);
+      List<DecisionRecord> items = ItemReader.itemsOf(c, row.get().id(), "", List.of());
       return Optional.of(new CycleDetail(row.get(), items, actions(c, "cycle_id = ?", id)));
     });
+  }
+
+  /**
+   * The snapshot cycle {@code id} decided on, as stored (checked against its digest); empty when
+   * the cycle is unknown or kept only its digest (journaled before schema 5, or not observed).
+   */
+  public Optional<Snapshot> snapshot(long id) {
+    return db.read("read the snapshot of cycle " + id, c -> {
+      Optional<String> digest = first(c, "SELECT snapshot_digest FROM cycles WHERE id = ? AND snapshot_digest IS NOT NULL",
+          r -> r.getString(1), id);
+      return digest.isEmpty() ? Optional.<Snapshot>empty() : SnapshotStore.read(c, digest.get());
+    });
+  }
+
+  /** The bytes the journal holds: its stored snapshots and decision rows (for the benchmark and metrics). */
+  public JournalBytes bytes() {
+    return db.read("measure the journal", c -> new JournalBytes(
+        scalar(c, "SELECT coalesce(sum(length(data)), 0) FROM snapshots"),
+        scalar(c, "SELECT count(*) FROM snapshots"),
+        scalar(c, "SELECT coalesce(sum(length(body) + length(subject) + length(rule_id) + coalesce(length(sort_key), 0)"
+            + " + coalesce(length(digest), 0)), 0) FROM items"),
+        scalar(c, "SELECT count(*) FROM items")));
   }
 
   public Optional<CycleRow> lastCycle() {
@@ -73,43 +95,28 @@ public final class JournalReader {
         CycleStatus.OK));
   }
 
-  /** Decision items matching the filter, newest cycle first, in written order within a cycle. */
+  /**
+   * Decision items matching the filter, newest cycle first, in written order within a cycle (a
+   * row kept over many cycles is an item of each).
+   */
   public List<DecisionRecord> decisions(DecisionFilter f) {
-    StringBuilder sql = new StringBuilder("SELECT i.cycle_id, y.started, i.kind, i.subject, i.rule_id, i.body"
-        + " FROM items i JOIN cycles y ON y.id = i.cycle_id WHERE 1 = 1");
-    List<Object> args = new ArrayList<>();
-    if (f.subject() != null) {
-      sql.append(" AND i.subject = ?");
-      args.add(f.subject());
-    }
-    if (f.ruleId() != null) {
-      sql.append(" AND i.id IN (SELECT item_id FROM item_rules WHERE rule_id = ?)");
-      args.add(f.ruleId());
-    }
-    if (f.kind() != null) {
-      sql.append(" AND i.kind = ?");
-      args.add(f.kind());
-    }
-    if (f.since() != null) {
-      sql.append(" AND y.started >= ?");
-      args.add(f.since());
-    }
-    sql.append(" ORDER BY i.cycle_id DESC, i.id LIMIT ?");
-    args.add(f.limit());
-    return db.read("list decisions", c -> list(c, sql.toString(), JournalReader::item, args.toArray()));
+    return db.read("list decisions", c -> ItemReader.decisions(c, f));
   }
 
   /** The subject in the last {@code lastCycles} cycles that mention it, newest first. */
   public SubjectHistory history(String subject, int lastCycles) {
+    int n = Math.max(1, lastCycles);
     return db.read("read the history of " + subject, c -> {
-      List<Long> ids = list(c, "SELECT cycle_id FROM items WHERE subject = ? UNION SELECT cycle_id FROM actions"
-          + " WHERE subject = ? ORDER BY cycle_id DESC LIMIT ?", r -> r.getLong(1), subject, subject, Math.max(1, lastCycles));
+      java.util.TreeSet<Long> ids = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+      ids.addAll(list(c, "SELECT DISTINCT cycle_id FROM actions WHERE subject = ? ORDER BY cycle_id DESC LIMIT ?",
+          r -> r.getLong(1), subject, n));
+      ids.addAll(list(c, "SELECT DISTINCT y.id FROM items i JOIN cycles y ON y.id >= i.cycle_id AND y.id < i.until_cycle"
+          + " WHERE i.subject = ? AND y.items IS NOT NULL ORDER BY y.id DESC LIMIT ?", r -> r.getLong(1), subject, n));
       List<SubjectHistory.Entry> entries = new ArrayList<>();
       for (long id : ids) {
+        if (entries.size() >= n) break;
         CycleRow row = first(c, "SELECT " + CYCLE_COLUMNS + " FROM cycles WHERE id = ?", JournalReader::cycle, id).orElseThrow();
-        List<DecisionRecord> items = list(c, "SELECT i.cycle_id, y.started, i.kind, i.subject, i.rule_id, i.body FROM items i"
-            + " JOIN cycles y ON y.id = i.cycle_id WHERE i.cycle_id = ? AND i.subject = ? ORDER BY i.id", JournalReader::item,
-            id, subject);
+        List<DecisionRecord> items = ItemReader.itemsOf(c, row.id(), " AND i.subject = ?", List.of(subject));
         entries.add(new SubjectHistory.Entry(row,
             of(items, ItemKind.PRIORITY, PriorityItem.class).stream().findFirst().orElse(null),
             of(items, ItemKind.ROUTE, RouteItem.class), of(items, ItemKind.CHECK, CheckItem.class),
@@ -138,7 +145,7 @@ public final class JournalReader {
           JournalReader::pair, ActionStatus.REFUSED)) {
         refusals.put(g[0], Long.parseLong(g[1]));
       }
-      return new JournalCounts(cycles, actions, refusals, scalar(c, "SELECT count(*) FROM items"));
+      return new JournalCounts(cycles, actions, refusals, scalar(c, "SELECT coalesce(sum(items), 0) FROM cycles"));
     });
   }
 
@@ -234,7 +241,7 @@ public final class JournalReader {
     return list(c, "SELECT " + ACTION_COLUMNS + " FROM actions WHERE " + where + order, JournalReader::action, args);
   }
 
-  private static <T> List<T> of(List<DecisionRecord> items, ItemKind kind, Class<T> type) {
+  static <T> List<T> of(List<DecisionRecord> items, ItemKind kind, Class<T> type) {
     return items.stream().filter(i -> i.kind() == kind).map(i -> i.as(type)).toList();
   }
 
@@ -242,7 +249,7 @@ public final class JournalReader {
     T map(ResultSet r) throws SQLException;
   }
 
-  private static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+  static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
     try (PreparedStatement s = Database.prepare(c, sql, args); ResultSet r = s.executeQuery()) {
       List<T> out = new ArrayList<>();
       while (r.next()) out.add(row.map(r));
@@ -267,15 +274,6 @@ public final class JournalReader {
         counts == null ? null : parse(counts, CycleCounts.class));
   }
 
-  private static DecisionRecord item(ResultSet r) throws SQLException {
-    try {
-      return new DecisionRecord(r.getLong(1), instant(r, 2), ItemKind.valueOf(r.getString(3)), r.getString(4),
-          r.getString(5), Json.mapper().readTree(r.getString(6)));
-    } catch (JsonProcessingException e) {
-      throw new SQLException("decision item is not JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
   private static ActionRow action(ResultSet r) throws SQLException {
     return new ActionRow(r.getLong(1), r.getLong(2), r.getString(3), ActionKind.valueOf(r.getString(4)), r.getString(5),
         Mode.valueOf(r.getString(6)), ActionStatus.valueOf(r.getString(7)), r.getString(8), r.getString(9),
@@ -286,7 +284,7 @@ public final class JournalReader {
     return new String[] {r.getString(1), r.getString(2)};
   }
 
-  private static Instant instant(ResultSet r, int column) throws SQLException {
+  static Instant instant(ResultSet r, int column) throws SQLException {
     long millis = r.getLong(column);
     return r.wasNull() ? null : Instant.ofEpochMilli(millis);
   }

@@ -75,7 +75,24 @@ final class Migrations {
           """
           CREATE TABLE occurrences (
             key TEXT PRIMARY KEY, occurrence INTEGER NOT NULL, first_cycle INTEGER NOT NULL,
-            last_cycle INTEGER NOT NULL) WITHOUT ROWID""")));
+            last_cycle INTEGER NOT NULL) WITHOUT ROWID""")),
+      new Step(5, "items kept while unchanged (cycle_id to until_cycle), snapshots stored compressed once", List.of(
+          "ALTER TABLE items ADD COLUMN until_cycle INTEGER NOT NULL DEFAULT " + Long.MAX_VALUE,
+          "ALTER TABLE items ADD COLUMN sort_key TEXT",
+          "ALTER TABLE items ADD COLUMN digest BLOB",
+          "ALTER TABLE items ADD COLUMN clock INTEGER",
+          // an item written before this step belongs to its own cycle only
+          "UPDATE items SET until_cycle = cycle_id + 1",
+          "CREATE INDEX items_until ON items(until_cycle, cycle_id)",
+          "CREATE INDEX items_open ON items(kind, sort_key) WHERE until_cycle = " + Long.MAX_VALUE,
+          "ALTER TABLE cycles ADD COLUMN items INTEGER",
+          "ALTER TABLE cycles ADD COLUMN clock INTEGER",
+          "UPDATE cycles SET items = (SELECT count(*) FROM items WHERE items.cycle_id = cycles.id)",
+          "CREATE INDEX proposals_key ON proposals(key)",
+          """
+          CREATE TABLE snapshots (
+            digest TEXT PRIMARY KEY, base TEXT, depth INTEGER NOT NULL, taken_at INTEGER NOT NULL,
+            json_bytes INTEGER NOT NULL, data BLOB NOT NULL) WITHOUT ROWID""")));
 
   private Migrations() {}
 

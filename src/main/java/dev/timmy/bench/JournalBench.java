@@ -1,0 +1,146 @@
+package dev.timmy.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.timmy.Json;
+import dev.timmy.decide.Decision;
+import dev.timmy.decide.RuleBook;
+import dev.timmy.decide.RuleErrors;
+import dev.timmy.facts.Snapshot;
+import dev.timmy.journal.CycleCounts;
+import dev.timmy.journal.CycleStatus;
+import dev.timmy.journal.Journal;
+import dev.timmy.journal.JournalBytes;
+import dev.timmy.act.Mode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Journal bytes per cycle on a synthetic backlog (20 agents): a first cycle, then steady cycles
+ * (nothing changed but the clock, a minute a cycle) and cycles after 1% of the issues and pulls
+ * changed. "Before" is what the journal wrote per cycle until schema 5: the body and subject of
+ * every decision item, every cycle (and no snapshot). Prints medians; asserts nothing.
+ */
+public final class JournalBench {
+  /** The figures of one size, bytes per cycle (medians). */
+  public record Size(int issues, int items, long beforeBytes, long firstBytes, long steadyBytes, long steadySnapshotBytes,
+      long changedBytes, long changedSnapshotBytes, int changed, double writeMs) {}
+
+  public record Report(String rulesRevision, List<Size> sizes) {}
+
+  private final PrintStream out;
+
+  public JournalBench(PrintStream out) {
+    this.out = out;
+  }
+
+  public void run(Path rules, List<Integer> sizes, int cycles, boolean json) throws RuleErrors, IOException {
+    RuleBook book = RuleBook.open(rules, Duration.ofHours(1));
+    List<Size> figures = new ArrayList<>();
+    if (!json) {
+      out.printf("journal bytes per cycle (medians of %d cycles each); before = every item every cycle, no snapshot%n", cycles);
+      out.printf("%8s %9s %12s %12s %12s %14s %12s %14s %8s %9s%n", "issues", "items", "before B", "first B", "steady B",
+          "steady snap B", "1% B", "1% snap B", "changed", "write ms");
+    }
+    for (int size : sizes) {
+      Size f = measure(book, size, Math.max(1, cycles));
+      figures.add(f);
+      if (!json) {
+        out.printf("%8d %9d %12d %12d %12d %14d %12d %14d %8d %9.1f%n", f.issues(), f.items(), f.beforeBytes(),
+            f.firstBytes(), f.steadyBytes(), f.steadySnapshotBytes(), f.changedBytes(), f.changedSnapshotBytes(), f.changed(),
+            f.writeMs());
+      }
+    }
+    if (json) out.println(Json.mapper().writeValueAsString(new Report(book.revision(), figures)));
+  }
+
+  private static Size measure(RuleBook book, int size, int cycles) throws IOException {
+    Snapshot base = SyntheticHouse.generate(size, 20, 42);
+    Path dir = Files.createTempDirectory("timmy-bench-journal");
+    Path file = dir.resolve("journal.db");
+    try {
+      Instant t0 = base.takenAt();
+      Journal journal = Journal.open(file, InstantSource.fixed(t0));
+      Decision first = book.evaluate(base);
+      long firstBytes = cycle(journal, base, first)[0];
+      List<Long> steady = new ArrayList<>();
+      List<Long> steadySnap = new ArrayList<>();
+      List<Long> writes = new ArrayList<>();
+      for (int i = 1; i <= cycles; i++) {
+        Snapshot s = base.at(t0.plus(Duration.ofMinutes(i)));
+        long[] b = cycle(journal, s, book.evaluate(s));
+        steady.add(b[0]);
+        steadySnap.add(b[1]);
+        writes.add(b[2]);
+      }
+      List<Long> changed = new ArrayList<>();
+      List<Long> changedSnap = new ArrayList<>();
+      Random rnd = new Random(size);
+      Snapshot s = base;
+      int touched = 0;
+      for (int i = 1; i <= cycles; i++) {
+        BacklogChanges.Step step = BacklogChanges.apply(s, 0.01, rnd);
+        touched = step.changed();
+        s = step.snapshot().at(t0.plus(Duration.ofMinutes(cycles + i)));
+        long[] b = cycle(journal, s, book.evaluate(s));
+        changed.add(b[0]);
+        changedSnap.add(b[1]);
+        writes.add(b[2]);
+      }
+      return new Size(size, items(first), before(first), firstBytes, median(steady), median(steadySnap), median(changed),
+          median(changedSnap), touched, median(writes) / 1e6);
+    } finally {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path p : files.toList()) Files.deleteIfExists(p);
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  /** Journals one cycle; returns the bytes it added (all, snapshot) and the nanoseconds the two writes took. */
+  private static long[] cycle(Journal journal, Snapshot s, Decision d) {
+    JournalBytes before = journal.reader().bytes();
+    long id = journal.beginCycle("bench", Mode.DRY_RUN, d.rulesRevision());
+    long t = System.nanoTime();
+    journal.observed(id, s);
+    journal.decided(id, d);
+    long took = System.nanoTime() - t;
+    journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.none());
+    JournalBytes after = journal.reader().bytes();
+    return new long[] {after.total() - before.total(), after.snapshotBytes() - before.snapshotBytes(), took};
+  }
+
+  private static int items(Decision d) {
+    return d.priorities().size() + d.routes().size() + d.checks().size() + d.escalations().size() + d.proposals().size();
+  }
+
+  /** The body and subject of every item: what a cycle wrote before schema 5. */
+  private static long before(Decision d) throws JsonProcessingException {
+    long n = 0;
+    for (List<?> kind : List.of(d.priorities(), d.routes(), d.checks(), d.escalations(), d.proposals())) {
+      for (Object item : kind) n += Json.mapper().writeValueAsString(item).getBytes(StandardCharsets.UTF_8).length;
+    }
+    for (var p : d.priorities()) n += p.subject().length();
+    for (var r : d.routes()) n += r.subject().length();
+    for (var c : d.checks()) n += c.subject().length();
+    for (var e : d.escalations()) n += e.subject().length();
+    for (var p : d.proposals()) n += p.subject().length();
+    return n;
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+}
