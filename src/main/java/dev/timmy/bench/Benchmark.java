@@ -31,13 +31,16 @@ public final class Benchmark {
   /** What {@code bench --json} prints. */
   public record Report(String rulesRevision, List<Size> sizes) {}
 
-  private static final int WARM_UP = 5;
   /** The service's evaluation deadline guards a cycle; here it would only cut a large, slow size short. */
   private static final Duration NO_DEADLINE = Duration.ofHours(1);
   private final PrintStream out;
+  /** Runs per size before the counted ones, to warm the JIT up (a later, larger size needs fewer). */
+  private final int warmUp;
 
-  public Benchmark(PrintStream out) {
+  public Benchmark(PrintStream out, int warmUp) {
+    if (warmUp < 0) throw new IllegalArgumentException("warm-up runs: expected >= 0, found " + warmUp);
     this.out = out;
+    this.warmUp = warmUp;
   }
 
   public void run(Path rules, List<Integer> sizes, int runs, boolean json) throws RuleErrors, IOException {
@@ -47,7 +50,7 @@ public final class Benchmark {
     RuleBook scoring = scoringOnly(rules);
     if (!json) {
       out.printf("rules %s compiled in %d ms; %d runs per size after %d warm-up runs, median reported; JVM max heap %d MB%n",
-          book.revision(), compileMs, runs, WARM_UP, Runtime.getRuntime().maxMemory() >> 20);
+          book.revision(), compileMs, runs, warmUp, Runtime.getRuntime().maxMemory() >> 20);
       out.printf("full = every rule, fresh session; scoring = classify.drl + priority.drl only, the floor's work;%n"
           + "incr = the live session's cycle after 1%% of the issues and pulls changed%n");
       out.printf("%8s %8s %9s %9s %8s %10s %9s %9s %8s %10s %10s %10s %10s %9s%n", "issues", "facts", "full ms", "firings",
@@ -73,11 +76,11 @@ public final class Benchmark {
     }
   }
 
-  private static Size measure(RuleBook book, RuleBook scoring, int size, int runs) {
+  private Size measure(RuleBook book, RuleBook scoring, int size, int runs) {
     Snapshot s = SyntheticHouse.generate(size, 20, 42);
     Random rnd = new Random(size);
     List<BacklogChanges.Step> steps = new ArrayList<>();
-    for (int i = 0; i < WARM_UP + runs; i++) steps.add(BacklogChanges.apply(s, 0.01, rnd));
+    for (int i = 0; i < warmUp + runs; i++) steps.add(BacklogChanges.apply(s, 0.01, rnd));
     book.restart();
     book.decide(s);
     List<Long> full = new ArrayList<>();
@@ -86,8 +89,8 @@ public final class Benchmark {
     List<Long> incremental = new ArrayList<>();
     Decision last = null;
     int incrementalFirings = 0;
-    for (int i = 0; i < WARM_UP + runs; i++) { // the first runs warm the JIT up and are not counted
-      boolean counted = i >= WARM_UP;
+    for (int i = 0; i < warmUp + runs; i++) { // the first runs warm the JIT up and are not counted
+      boolean counted = i >= warmUp;
       long a = System.nanoTime();
       last = book.evaluate(s);
       long b = System.nanoTime();
@@ -107,7 +110,7 @@ public final class Benchmark {
       }
     }
     book.restart();
-    int changed = steps.get(WARM_UP).changed();
+    int changed = steps.get(warmUp).changed();
     return new Size(size, s.facts().size(), median(full), median(scored), median(floor), median(incremental), changed,
         last.firings(), heapAfterGc(last) >> 20, incrementalFirings);
   }

@@ -205,11 +205,12 @@ public final class Commands {
           description = "default: ${DEFAULT-VALUE}") List<Integer> sizes,
       @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "default: ${DEFAULT-VALUE}") int runs,
       @Option(names = "--rules", paramLabel = "DIR", defaultValue = Bundled.RULES, description = "default: ${DEFAULT-VALUE}") String rules,
+      @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "uncounted runs per size first; default: ${DEFAULT-VALUE}") int warmup,
       @Option(names = "--json", description = "The medians as JSON.") boolean json,
       @Option(names = "--journal", description = "Journal bytes per cycle (first, steady, 1% changed) instead.") boolean journal)
       throws RuleErrors, IOException {
     if (journal) new JournalBench(out).run(rules(rules), sizes, runs, json);
-    else new Benchmark(out).run(rules(rules), sizes, runs, json);
+    else new Benchmark(out, warmup).run(rules(rules), sizes, runs, json);
     return 0;
   }
 

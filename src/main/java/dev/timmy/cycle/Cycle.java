@@ -29,8 +29,9 @@ import org.slf4j.MDC;
 
 /**
  * One pass of the pipeline: observe, evaluate, authorise, execute, record. Every step is
- * journaled as it happens. A cycle that cannot observe or decide is FAILED with its reason and
- * acts on nothing. Not thread-safe: {@link CycleLoop} makes sure cycles never overlap.
+ * journaled as it happens. It decides in the rule book's session that lives across cycles
+ * ({@link RuleBook#decide}); a cycle that fails starts the next one from a fresh session. A cycle
+ * that cannot observe or decide is FAILED with its reason and acts on nothing. Not thread-safe: {@link CycleLoop} makes sure cycles never overlap.
  */
 public final class Cycle {
   private static final Logger LOG = LoggerFactory.getLogger(Cycle.class);
@@ -79,9 +80,11 @@ public final class Cycle {
       actions = executor.execute(id, byPriority(decision), guard);
       journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.of(decision, actions));
     } catch (Failed e) {
+      rules.restart(); // a failed cycle: the next one decides from a fresh session
       LOG.warn("cycle {} ({}) failed: {}", id, trigger, e.getMessage());
       journal.finishCycle(id, CycleStatus.FAILED, e.getMessage(), CycleCounts.none());
     } catch (RuntimeException | Error e) {
+      rules.restart();
       LOG.error("cycle {} ({}) stopped by a bug: {}", id, trigger, describe(e), e);
       // A bug, a broken journal or an Error from rule code (deep recursion) mid-cycle: say so on
       // the cycle if the journal still takes it.
@@ -124,7 +127,7 @@ public final class Cycle {
   private Decision evaluate(long id, Snapshot snapshot) throws Failed {
     Decision decision;
     try {
-      decision = rules.evaluate(snapshot);
+      decision = rules.decide(snapshot); // the live session: told only what changed
     } catch (EvaluationException e) {
       // A rule that fails is the rule file's fault, said with the rule's name: no bug of Timmy's.
       throw new Failed("evaluate (rules " + rules.revision() + "): " + e.getMessage());

@@ -26,8 +26,11 @@ final class Evaluation {
    * Parts in a canonical order, whatever order the session holds them in (a live session holds
    * them in the order they were last derived, which differs from a fresh one's).
    */
-  private static final Comparator<Scored> STRONGEST_FIRST = Comparator.comparingInt(Scored::points).reversed()
-      .thenComparing(Scored::ruleId).thenComparing(Scored::reason);
+  private static final Comparator<Scored> STRONGEST_FIRST = (a, b) -> {
+    if (a.points() != b.points()) return Integer.compare(b.points(), a.points());
+    int byRule = a.ruleId().compareTo(b.ruleId());
+    return byRule != 0 ? byRule : a.reason().compareTo(b.reason());
+  };
 
   private final RuleSet rules;
   private final RuleSession live;
@@ -53,7 +56,7 @@ final class Evaluation {
   }
 
   Decision run(Snapshot snapshot) {
-    RuleSession s = live != null ? live : new RuleSession(rules);
+    RuleSession s = live != null ? live : RuleSession.once(rules);
     session = s;
     boolean decided = false;
     try {
@@ -138,17 +141,26 @@ final class Evaluation {
       bySubject.computeIfAbsent(p.subject(), k -> new ArrayList<>()).add(why.item(p, (f, b) ->
           new Scored(b.ruleId(), b.title(), f.points(), f.reason(), b.facts())));
     }
-    List<Map.Entry<String, Integer>> totals = new ArrayList<>();
-    bySubject.forEach((s, list) -> totals.add(Map.entry(s, list.stream().mapToInt(Scored::points).sum())));
-    totals.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    List<Total> totals = new ArrayList<>(bySubject.size());
+    bySubject.forEach((s, list) -> {
+      int sum = 0;
+      for (Scored part : list) sum += part.points();
+      totals.add(new Total(s, sum, list));
+    });
+    totals.sort(Total.HIGHEST_FIRST);
     List<PriorityItem> ranked = new ArrayList<>(totals.size());
     for (int i = 0; i < totals.size(); i++) {
-      String s = totals.get(i).getKey();
-      List<Scored> list = new ArrayList<>(bySubject.get(s));
-      list.sort(STRONGEST_FIRST);
-      ranked.add(new PriorityItem(s, totals.get(i).getValue(), i + 1, list));
+      Total t = totals.get(i);
+      t.parts().sort(STRONGEST_FIRST);
+      ranked.add(new PriorityItem(t.subject(), t.total(), i + 1, t.parts()));
     }
     return ranked;
+  }
+
+  /** A subject's priority before it is ranked: highest total first, then by subject. */
+  private record Total(String subject, int total, List<Scored> parts) {
+    static final Comparator<Total> HIGHEST_FIRST = (a, b) ->
+        a.total != b.total ? Integer.compare(b.total, a.total) : a.subject.compareTo(b.subject);
   }
 
   private static Map<String, List<RouteChooser.Candidate>> candidates(RuleSession session, Provenance why) {

@@ -96,6 +96,15 @@ public final class RuleBook {
     return current.rules();
   }
 
+  /**
+   * Where the rules in force change the session other than by insertLogical (a plain insert, an
+   * update, a delete), which makes {@link #decide} evaluate afresh; empty when they may be decided
+   * in a session that lives across cycles.
+   */
+  public Optional<RuleError> afresh() {
+    return current.afresh();
+  }
+
   public List<String> files() {
     return current.files();
   }
@@ -115,12 +124,14 @@ public final class RuleBook {
    * The decision for this cycle's snapshot from the session that lives across cycles, told only
    * what changed since the previous call: the same decision as {@link #evaluate} (but for the
    * firings, which count this cycle's). A reload that changed the rules, a {@link #restart} (a
-   * config change, a failed cycle) or a failed evaluation starts a fresh session.
+   * config change, a failed cycle) or a failed evaluation starts a fresh session. Rules that change
+   * the session other than by insertLogical ({@link #afresh}) are evaluated afresh every call.
    */
   public synchronized Decision decide(Snapshot snapshot) {
     RuleSet set = current;
     if (live != null && live.rules() != set) restart();
-    if (live == null) live = new RuleSession(set);
+    if (set.afresh().isPresent()) return bounded(set, Evaluation.fresh(set, 0), snapshot);
+    if (live == null) live = RuleSession.living(set);
     try {
       return bounded(set, Evaluation.in(live), snapshot);
     } catch (RuntimeException | Error e) {

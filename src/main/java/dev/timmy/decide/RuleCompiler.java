@@ -71,7 +71,8 @@ final class RuleCompiler {
       if (!errors.isEmpty()) throw new RuleErrors(errors);
       var base = ks.newKieContainer(release).getKieBase();
       List<RuleInfo> rules = describe(base.getKiePackages(), sources);
-      return new RuleSet(dir, base, revision(sources), List.copyOf(sources.keySet()), rules);
+      return new RuleSet(dir, base, revision(sources), List.copyOf(sources.keySet()), rules,
+          RuleLint.stated(sources).orElse(null));
     } finally {
       ks.getRepository().removeKieModule(release);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,8 @@ final class RuleLint {
   private static final Pattern WHEN_THEN = Pattern.compile("(?s)\\bwhen\\b(.*?)\\bthen\\b");
   private static final Pattern NAME_IS = Pattern.compile("\\bname\\s*==\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern NEW_CHECK = Pattern.compile("\\bnew\\s+Check\\s*\\(");
+  /** The session calls whose effect outlives the facts that caused it (all but insertLogical), as words in code. */
+  private static final Pattern STATED = Pattern.compile("(?<![\\w$])(insert|update|modify|delete|retract)(?![\\w$])");
 
   private RuleLint() {}
 
@@ -69,6 +72,27 @@ final class RuleLint {
       }
     });
     return errors;
+  }
+
+  /**
+   * The first place (file order) where a rule changes the session by other means than
+   * {@code insertLogical}. What a plain {@code insert} concluded stays when the facts it came from
+   * change or go, and an {@code update} or {@code delete} changes what Java told the session, so
+   * a session that lives across cycles would decide from what earlier snapshots left in it, unlike
+   * a fresh one: such rules are evaluated afresh every cycle. Read on the text, so a mention of
+   * one of these words anywhere in code counts (the cost of a false alarm is only speed).
+   */
+  static Optional<RuleError> stated(Map<String, String> sources) {
+    for (Map.Entry<String, String> s : sources.entrySet()) {
+      String code = RuleSandbox.blank(s.getValue());
+      Matcher m = STATED.matcher(code);
+      if (m.find()) {
+        return Optional.of(new RuleError(s.getKey(), RuleSandbox.line(code, m.start()), "`" + m.group(1)
+            + "` outlives the facts that caused it (only insertLogical is withdrawn with them), so these rules are"
+            + " evaluated afresh every cycle instead of in a session that lives across cycles"));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The names of {@code new Check(subject, name, …)} in {@code code}: literal names, and literal prefixes of names built with {@code +}. */

@@ -17,7 +17,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * changed under the same key ({@link FactKeys}) is retracted and inserted anew, so every
  * conclusion drawn from the old value is withdrawn with it (the rules insert logically) and every
  * explanation names facts as they are now. The same holds for what Java inserts between the
- * firings ({@link Ranked}, {@link Chosen}). A fresh session is the same thing starting empty.
+ * firings ({@link Ranked}, {@link Chosen}). A fresh session is the same thing starting empty; one
+ * that is disposed after its evaluation ({@link #once}) is told each kind of fact once and keeps
+ * no keys.
  * Not thread-safe: one cycle at a time.
  */
 final class RuleSession implements AutoCloseable {
@@ -25,17 +27,30 @@ final class RuleSession implements AutoCloseable {
   private record Held(FactHandle handle, Object fact) {}
 
   private final RuleSet rules;
+  /** False for a session disposed after one evaluation: it inserts without keeping keys or handles. */
+  private final boolean lives;
   private final KieSession session;
   private final Provenance provenance = new Provenance();
   private final Map<FactKeys.Key, Held> observed = new HashMap<>();
   private final Map<FactKeys.Key, Held> ranked = new HashMap<>();
   private final Map<FactKeys.Key, Held> chosen = new HashMap<>();
 
-  RuleSession(RuleSet rules) {
+  private RuleSession(RuleSet rules, boolean lives) {
     this.rules = rules;
+    this.lives = lives;
     this.session = rules.base().newKieSession();
     session.addEventListener((AgendaEventListener) provenance);
     session.addEventListener((RuleRuntimeEventListener) provenance);
+  }
+
+  /** A session that lives across cycles, told what changed each time. */
+  static RuleSession living(RuleSet rules) {
+    return new RuleSession(rules, true);
+  }
+
+  /** A session for one evaluation: each kind of fact is told once, so it keeps no keys. */
+  static RuleSession once(RuleSet rules) {
+    return new RuleSession(rules, false);
   }
 
   RuleSet rules() {
@@ -49,15 +64,15 @@ final class RuleSession implements AutoCloseable {
   /** Brings the observed facts to {@code facts}; returns how many came, went or changed. */
   int observe(List<Object> facts) {
     provenance.newCycle();
-    return sync(observed, FactKeys.of(facts));
+    return sync(observed, facts);
   }
 
   int rank(List<Ranked> facts) {
-    return sync(ranked, FactKeys.of(facts));
+    return sync(ranked, facts);
   }
 
   int choose(List<Chosen> facts) {
-    return sync(chosen, FactKeys.of(facts));
+    return sync(chosen, facts);
   }
 
   int fireAllRules(int limit) {
@@ -69,7 +84,12 @@ final class RuleSession implements AutoCloseable {
     return (Collection<T>) session.getObjects(new ClassObjectFilter(type));
   }
 
-  private int sync(Map<FactKeys.Key, Held> held, Map<FactKeys.Key, Object> wanted) {
+  private int sync(Map<FactKeys.Key, Held> held, List<?> facts) {
+    if (!lives) {
+      for (Object fact : facts) session.insert(fact);
+      return facts.size();
+    }
+    Map<FactKeys.Key, Object> wanted = FactKeys.of(facts);
     int changed = 0;
     for (Iterator<Map.Entry<FactKeys.Key, Held>> it = held.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<FactKeys.Key, Held> e = it.next();

@@ -40,8 +40,12 @@ public record Owner(String login, List<String> holdLabels, List<String> holdPhra
   /** The first of {@code labels} that is one of Alex's hold labels (normalised, ignoring case). */
   public Optional<String> holdLabelAmong(List<String> labels) {
     if (labels == null) return Optional.empty();
-    return labels.stream().filter(l -> l != null && holdLabels.stream().anyMatch(h -> normalise(h).equals(normalise(l))))
-        .findFirst();
+    for (String l : labels) {
+      if (l == null) continue;
+      String label = normalise(l);
+      for (String h : holdLabels) if (normalise(h).equals(label)) return Optional.of(l);
+    }
+    return Optional.empty();
   }
 
   /** True when Alex himself wrote {@code c} and it says one of his hold phrases. */
@@ -64,10 +68,26 @@ public record Owner(String login, List<String> holdLabels, List<String> holdPhra
   /** Text as the matcher compares it (see the class comment). */
   public static String normalise(String text) {
     if (text == null) return "";
+    if (plain(text)) return text.toLowerCase(Locale.ROOT);
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
     s = QUOTES.matcher(s).replaceAll("'");
     s = INVISIBLE.matcher(s).replaceAll("");
     s = SPACING.matcher(s).replaceAll(" ");
     return s.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * True when {@link #normalise} would only lower the case of {@code text}: printable ASCII with
+   * no backquote, single spaces and none at either end. Most labels and phrases are, and the rules
+   * ask for every label of every issue each evaluation.
+   */
+  private static boolean plain(String text) {
+    int n = text.length();
+    if (n > 0 && (text.charAt(0) == ' ' || text.charAt(n - 1) == ' ')) return false;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7E || c == '`' || (c == ' ' && text.charAt(i - 1) == ' ')) return false;
+    }
+    return true;
   }
 }

@@ -176,4 +176,22 @@ class CycleTest {
       logger.detachAppender(seen);
     }
   }
+
+  @Test
+  void cycles_decide_in_a_live_session_and_a_failed_cycle_makes_the_next_one_start_afresh() throws Exception {
+    RuleBook policy = RuleBook.open(Path.of("rules"));
+    Snapshot demo = dev.timmy.observe.DemoHouse.load(Path.of("fixtures/demo"));
+    int full = policy.evaluate(demo).firings();
+    boolean[] fail = {false};
+    Cycle c = cycle(() -> {
+      if (fail[0]) throw new IOException("gitea.local: connection refused");
+      return demo;
+    }, policy);
+    assertEquals(full, c.run("test").counts().firings(), "the first cycle starts from an empty session");
+    assertEquals(0, c.run("test").counts().firings(), "the same snapshot again: the live session fires nothing");
+    fail[0] = true;
+    assertEquals(CycleStatus.FAILED, c.run("test").status());
+    fail[0] = false;
+    assertEquals(full, c.run("test").counts().firings(), "after a failed cycle, a fresh session");
+  }
 }

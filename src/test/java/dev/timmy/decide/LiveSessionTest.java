@@ -3,22 +3,20 @@ package dev.timmy.decide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.timmy.decide.SameDecision.assertSame;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.timmy.Json;
 import dev.timmy.bench.BacklogChanges;
 import dev.timmy.bench.SyntheticHouse;
+import dev.timmy.facts.Issue;
 import dev.timmy.facts.Snapshot;
+import dev.timmy.journal.Given;
 import dev.timmy.observe.DemoHouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +31,7 @@ class LiveSessionTest {
   @Test
   void a_live_session_decides_the_demo_house_as_a_fresh_evaluation_does_after_every_change() throws Exception {
     RuleBook book = RuleBook.open(RULES);
+    assertEquals(Optional.empty(), book.afresh(), "the real rules insert only logically: they may live across cycles");
     Snapshot demo = DemoHouse.load(Path.of("fixtures/demo"));
     assertSame(book.evaluate(demo), book.decide(demo), "the first cycle");
     Random rnd = new Random(7);
@@ -102,39 +101,59 @@ class LiveSessionTest {
     assertTrue(unread.priorities().get(0).parts().get(0).facts().get(0).startsWith("issue "), "facts said in words");
   }
 
-  private static void assertSame(Decision fresh, Decision live, String when) {
-    JsonNode a = tree(fresh);
-    JsonNode b = tree(live);
-    assertTrue(a.get("priorities").size() > 0, "a decision with a backlog");
-    List<String> differences = new ArrayList<>();
-    differ("", a, b, differences);
-    assertEquals(List.of(), differences, when + ": the live session's decision differs from a fresh evaluation's");
-    assertEquals(a, b);
+  /** The rule file {@code name} in {@code dir}: the imports, one logical priority rule and {@code rule}. */
+  private static void rules(Path dir, String name, String rule) throws Exception {
+    Files.writeString(dir.resolve(name), String.join("\n", "package timmy.test;", "import dev.timmy.facts.Issue;",
+        "import dev.timmy.decide.Escalation;", "import dev.timmy.decide.ScorePart;",
+        rule("L-001", "state == \"open\"", "insertLogical(new ScorePart($i.subject(), 1, \"open\"));"), rule));
   }
 
-  /** The first few paths where {@code a} and {@code b} differ, with both values, to read a failure. */
-  private static void differ(String path, JsonNode a, JsonNode b, List<String> out) {
-    if (out.size() >= 5 || a.equals(b)) return;
-    if (a.isObject() && b.isObject()) {
-      Set<String> names = new TreeSet<>();
-      a.fieldNames().forEachRemaining(names::add);
-      b.fieldNames().forEachRemaining(names::add);
-      for (String n : names) differ(path + "." + n, a.path(n), b.path(n), out);
-    } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
-      for (int i = 0; i < a.size(); i++) differ(path + "[" + i + "]", a.get(i), b.get(i), out);
-    } else {
-      out.add(path + ": fresh " + abbreviated(a) + " | live " + abbreviated(b));
-    }
+  /** A rule {@code id} on an issue matching {@code condition}, doing {@code then}. */
+  private static String rule(String id, String condition, String then) {
+    return String.join("\n", "rule \"" + id + "\" @id(\"" + id + "\") @title(\"Rule " + id + "\")",
+        "when", "  $i : Issue( " + condition + " )", "then", "  " + then, "end", "");
   }
 
-  private static String abbreviated(JsonNode n) {
-    String s = n.toString();
-    return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+  private static Snapshot issues(Issue... issues) {
+    return Given.snapshot(List.of(issues), List.of());
   }
 
-  private static JsonNode tree(Decision d) {
-    ObjectNode n = Json.mapper().valueToTree(d);
-    n.remove("firings");
-    return n;
+  @Test
+  void rules_that_insert_plainly_are_evaluated_afresh_so_what_they_concluded_goes_with_its_facts(@TempDir Path dir)
+      throws Exception {
+    rules(dir, "held.drl", rule("L-002", "labels contains \"on-hold\"", "insert(new Escalation($i.subject(), \"held\"));"));
+    RuleBook book = RuleBook.open(dir);
+    RuleError why = book.afresh().orElseThrow();
+    assertEquals("held.drl", why.file());
+    assertEquals(16, why.line(), why.message());
+    assertTrue(why.message().startsWith("`insert` outlives the facts that caused it"), why.message());
+
+    Snapshot held = issues(Given.issue("alex/app", 1, "on-hold"), Given.issue("alex/app", 2));
+    assertEquals(1, book.decide(held).escalations().size());
+    Snapshot released = issues(Given.issue("alex/app", 1), Given.issue("alex/app", 2));
+    Decision next = book.decide(released);
+    assertEquals(List.of(), next.escalations(), "a live session would still hold the plain-inserted escalation");
+    assertSame(book.evaluate(released), next, "after the hold is lifted");
+    assertEquals(book.evaluate(released).firings(), book.decide(released).firings(), "every cycle fires in full");
+  }
+
+  @Test
+  void the_deadline_bounds_an_incremental_fire_and_the_abandoned_session_is_not_used_again(@TempDir Path dir)
+      throws Exception {
+    rules(dir, "spin.drl", rule("L-003", "labels contains \"spin\"", "while ($i != null) { }"));
+    RuleBook book = RuleBook.open(dir, Duration.ofMillis(500));
+    assertEquals(Optional.empty(), book.afresh());
+    Snapshot calm = issues(Given.issue("alex/app", 1), Given.issue("alex/app", 2));
+    int full = book.decide(calm).firings();
+    assertEquals(0, book.decide(calm).firings(), "the live session: nothing changed, nothing fires");
+
+    Snapshot spinning = issues(Given.issue("alex/app", 1), Given.issue("alex/app", 2, "spin"));
+    EvaluationException overdue = org.junit.jupiter.api.Assertions.assertThrows(EvaluationException.class,
+        () -> book.decide(spinning));
+    assertTrue(overdue.getMessage().contains("past its deadline of 500 ms in rule L-003"), overdue.getMessage());
+
+    Decision after = book.decide(calm);
+    assertEquals(full, after.firings(), "a fresh session after the overrun, not the half-told one");
+    assertSame(book.evaluate(calm), after, "after the overrun");
   }
 }

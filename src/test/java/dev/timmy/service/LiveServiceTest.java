@@ -72,6 +72,11 @@ class LiveServiceTest {
 
   /** Timmy served live on the fake Gitea's alex/app, the demo roster, one cycle a hour (tests ask for more). */
   private Harness live(GiteaTestServer t) throws Exception {
+    return live(t, dir);
+  }
+
+  /** Timmy served live on the fake Gitea's alex/app, its journal in {@code dir}. */
+  static Harness live(GiteaTestServer t, Path dir) throws Exception {
     TimmyConfig d = Harness.demoConfig(dir.resolve("timmy.db"), Path.of("rules"));
     TimmyConfig config = new TimmyConfig(d.owner(), d.agents(), t.config(List.of("alex/app"), true), null,
         new ServiceConfig(8377, "127.0.0.1", 3600, true, "rules", "fixtures/demo"), d.budgets(), d.journal());
