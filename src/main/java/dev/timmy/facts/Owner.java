@@ -39,13 +39,9 @@ public record Owner(String login, List<String> holdLabels, List<String> holdPhra
 
   /** The first of {@code labels} that is one of Alex's hold labels (normalised, ignoring case). */
   public Optional<String> holdLabelAmong(List<String> labels) {
-    if (labels == null) return Optional.empty();
-    for (String l : labels) {
-      if (l == null) continue;
-      String label = normalise(l);
-      for (String h : holdLabels) if (normalise(h).equals(label)) return Optional.of(l);
-    }
-    return Optional.empty();
+    if (labels == null || labels.isEmpty()) return Optional.empty();
+    List<String> held = holdLabels.stream().map(Owner::normalise).toList();
+    return labels.stream().filter(l -> l != null && held.contains(normalise(l))).findFirst();
   }
 
   /** True when Alex himself wrote {@code c} and it says one of his hold phrases. */
@@ -57,7 +53,10 @@ public record Owner(String login, List<String> holdLabels, List<String> holdPhra
   /** The hold phrase {@code text} says, if any. */
   public Optional<String> phraseIn(String text) {
     String said = normalise(text);
-    return holdPhrases.stream().filter(p -> !normalise(p).isEmpty() && said.contains(normalise(p))).findFirst();
+    return holdPhrases.stream().filter(p -> {
+      String phrase = normalise(p);
+      return !phrase.isEmpty() && said.contains(phrase);
+    }).findFirst();
   }
 
   /** True when {@code labels} name the strategy label: only Alex decides such an issue. */
