@@ -238,7 +238,7 @@ public final class Load {
         r.cyclesFailed(), r.cycleMedianMs(), r.cycleMaxMs());
     System.out.printf("load: server RSS start %d MB  max %d MB  end %d MB  heap after GC %d MB (clients in their own JVM)%n",
         r.rssStartMb(), r.rssMaxMb(), r.rssEndMb(), r.heapAfterGcMb());
-    System.out.printf("load: server threads: Jetty pool max %d (bound %d), JVM max %d%n", r.httpThreadsMax(), 32, r.threadsMax());
+    System.out.printf("load: server threads: Jetty pool max %d (bound %d), JVM max %d%n", r.httpThreadsMax(), ApiServer.MAX_THREADS, r.threadsMax());
   }
 
   private static double ms(long[] sorted, double q) {

@@ -21,6 +21,6 @@ class LoadSoakTest {
     assertTrue(r.requests() > 100, "requests were served: " + r);
     assertEquals(0, r.errors(), r.toString());
     assertEquals(0, r.cyclesFailed(), r.toString());
-    assertTrue(r.httpThreadsMax() <= 32, "Jetty's pool stays bounded: " + r);
+    assertTrue(r.httpThreadsMax() <= dev.timmy.api.ApiServer.MAX_THREADS, "Jetty's pool stays bounded: " + r);
   }
 }
