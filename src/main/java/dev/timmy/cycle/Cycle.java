@@ -6,6 +6,7 @@ import dev.timmy.act.Escalations;
 import dev.timmy.act.Executor;
 import dev.timmy.act.Guard;
 import dev.timmy.decide.EvaluationException;
+import dev.timmy.derive.Derive;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.ProposalItem;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One pass of the pipeline: observe, evaluate, authorise, execute, record. Every step is
+ * One pass of the pipeline: observe, derive, evaluate, authorise, execute, record. Every step is
  * journaled as it happens. It decides in the rule book's session that lives across cycles
  * ({@link RuleBook#decide}); a cycle that fails starts the next one from a fresh session. A cycle
  * that cannot observe or decide is FAILED with its reason and acts on nothing. Not thread-safe: {@link CycleLoop} makes sure cycles never overlap.
@@ -74,7 +75,7 @@ public final class Cycle {
     Decision decision = null;
     List<ActionRow> actions = List.of();
     try {
-      snapshot = observe(id);
+      snapshot = Derive.from(observe(id)); // the journal keeps the observed snapshot; a replay derives it again
       decision = evaluate(id, snapshot);
       Guard guard = authority.open(snapshot, executor.mode());
       actions = executor.execute(id, byPriority(decision), guard);
