@@ -17,6 +17,7 @@ import dev.timmy.journal.CycleCounts;
 import dev.timmy.journal.CycleRow;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Journal;
+import dev.timmy.observe.Observer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -21,6 +21,7 @@ import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Given;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalCounts;
+import dev.timmy.observe.Observer;
 import dev.timmy.act.Mode;
 import dev.timmy.derive.Derive;
 import dev.timmy.journal.SnapshotDigest;
