@@ -21,7 +21,7 @@ public final class Derive {
         .work(WorkItems.derive(observed.agents(), observed.issues(), observed.pulls(), observed.comments()))
         .records(AgentRecords.count(observed.takenAt(), observed.agents(), observed.history(), observed.pulls(),
             observed.comments()))
-        .kinds(AgentRecords.byKind(observed.takenAt(), observed.agents(), observed.history()))
+        .workRecords(AgentRecords.byKind(observed.takenAt(), observed.agents(), observed.history()))
         .build();
   }
 }

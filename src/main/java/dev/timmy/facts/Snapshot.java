@@ -8,7 +8,7 @@ import java.util.List;
  * Everything observed in one cycle. A snapshot is {@code complete} only when every source read
  * all it should; {@code gaps} says what is missing, and a partial snapshot may feed
  * non-destructive proposals only. {@code history} is what closed within the agent window. An
- * observed snapshot has no {@code loads}, {@code work}, {@code records} or {@code kinds}: those
+ * observed snapshot has no {@code loads}, {@code work}, {@code records} or {@code workRecords}: those
  * are derived from the rest by the derive stage ({@code dev.timmy.derive.Derive}), so the rules
  * never count by themselves; here they are only carried.
  */
@@ -33,7 +33,7 @@ public record Snapshot(
     History history,
     List<WorkItem> work,
     List<AgentRecord> records,
-    List<KindRecord> kinds,
+    List<KindRecord> workRecords,
     TriageFacts triage,
     List<String> unreadRepos) {
 
@@ -53,7 +53,7 @@ public record Snapshot(
     history = history == null ? History.none() : history;
     work = work == null ? List.of() : List.copyOf(work);
     records = records == null ? List.of() : List.copyOf(records);
-    kinds = kinds == null ? List.of() : List.copyOf(kinds);
+    workRecords = workRecords == null ? List.of() : List.copyOf(workRecords);
     triage = triage == null ? TriageFacts.off() : triage;
     unreadRepos = unreadRepos == null ? List.of() : List.copyOf(unreadRepos);
   }
@@ -94,7 +94,7 @@ public record Snapshot(
     if (host != null) all.add(host);
     if (ollamaDown != null) all.add(ollamaDown);
     for (List<?> part : List.of(issues, pulls, comments, agents, loads, quotas, disks, processes,
-        models, loops, staleFiles, work, records, kinds)) {
+        models, loops, staleFiles, work, records, workRecords)) {
       all.addAll(part);
     }
     for (Issue i : issues) if (i.note() != null) all.add(i.note());

@@ -30,7 +30,7 @@ public final class SnapshotBuilder {
   private History history = History.none();
   private List<WorkItem> work = List.of();
   private List<AgentRecord> records = List.of();
-  private List<KindRecord> kinds = List.of();
+  private List<KindRecord> workRecords = List.of();
   private TriageFacts triage = TriageFacts.off();
   private List<String> unreadRepos = List.of();
 
@@ -60,7 +60,7 @@ public final class SnapshotBuilder {
     history = s.history();
     work = s.work();
     records = s.records();
-    kinds = s.kinds();
+    workRecords = s.workRecords();
     triage = s.triage();
     unreadRepos = s.unreadRepos();
   }
@@ -85,13 +85,13 @@ public final class SnapshotBuilder {
   public SnapshotBuilder history(History v) { history = v; return this; }
   public SnapshotBuilder work(List<WorkItem> v) { work = v; return this; }
   public SnapshotBuilder records(List<AgentRecord> v) { records = v; return this; }
-  public SnapshotBuilder kinds(List<KindRecord> v) { kinds = v; return this; }
+  public SnapshotBuilder workRecords(List<KindRecord> v) { workRecords = v; return this; }
   public SnapshotBuilder triage(TriageFacts v) { triage = v; return this; }
   public SnapshotBuilder unreadRepos(List<String> v) { unreadRepos = v; return this; }
 
   /** The snapshot as given, nothing derived. */
   public Snapshot build() {
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas, host, disks,
-        processes, models, ollamaDown, loops, staleFiles, history, work, records, kinds, triage, unreadRepos);
+        processes, models, ollamaDown, loops, staleFiles, history, work, records, workRecords, triage, unreadRepos);
   }
 }

@@ -84,7 +84,7 @@ class DeriveTest {
   void deriving_keeps_every_observed_part_and_puts_the_derived_facts_before_the_rules() {
     Snapshot observed = observed();
     Snapshot derived = Derive.from(observed);
-    assertEquals(observed, derived.toBuilder().loads(List.of()).work(List.of()).records(List.of()).kinds(List.of()).build());
+    assertEquals(observed, derived.toBuilder().loads(List.of()).work(List.of()).records(List.of()).workRecords(List.of()).build());
     List<Object> facts = derived.facts();
     assertTrue(facts.containsAll(derived.loads()));
     assertTrue(facts.containsAll(derived.work()));
@@ -125,8 +125,8 @@ class DeriveTest {
     assertFalse(derived.work().isEmpty());
     assertEquals(AgentRecords.count(observed.takenAt(), observed.agents(), observed.history(), observed.pulls(),
         observed.comments()), derived.records());
-    assertEquals(AgentRecords.byKind(observed.takenAt(), observed.agents(), observed.history()), derived.kinds());
-    assertTrue(derived.facts().containsAll(derived.kinds()), "the records by kind of work go before the rules");
+    assertEquals(AgentRecords.byKind(observed.takenAt(), observed.agents(), observed.history()), derived.workRecords());
+    assertTrue(derived.facts().containsAll(derived.workRecords()), "the records by kind of work go before the rules");
   }
 
   @Test
@@ -137,6 +137,6 @@ class DeriveTest {
     assertEquals(List.of(), derived.loads());
     assertEquals(List.of(), derived.work());
     assertEquals(List.of(), derived.records());
-    assertEquals(List.of(), derived.kinds());
+    assertEquals(List.of(), derived.workRecords());
   }
 }
