@@ -1,5 +1,6 @@
 package dev.timmy.bench;
 
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.CiState;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Issue;
@@ -58,7 +59,7 @@ public final class BacklogChanges {
           p.createdAt(), p.updatedAt()));
       changed++;
     }
-    Snapshot next = s.toBuilder().issues(issues).pulls(pulls).comments(comments).derived();
+    Snapshot next = Derive.from(s.toBuilder().issues(issues).pulls(pulls).comments(comments).build());
     return new Step(next, changed);
   }
 }

@@ -6,6 +6,7 @@ import dev.timmy.Json;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.RuleBook;
 import dev.timmy.decide.RuleErrors;
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.Snapshot;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,6 +74,8 @@ public final class Benchmark {
       long r = System.nanoTime();
       book.reload(); // the same files compiled again in a warm JVM: what a hot reload costs
       out.printf("hot reload of the rules (warm JVM): %d ms%n", (System.nanoTime() - r) / 1_000_000);
+      int largest = sizes.get(sizes.size() - 1);
+      out.printf("derive stage (loads, work in flight, records) at %d issues: %.2f ms%n", largest, deriveMs(largest, runs));
     }
   }
 
@@ -113,6 +116,18 @@ public final class Benchmark {
     int changed = steps.get(warmUp).changed();
     return new Size(size, s.facts().size(), median(full), median(scored), median(floor), median(incremental), changed,
         last.firings(), heapAfterGc(last) >> 20, incrementalFirings);
+  }
+
+  /** What the derive stage costs a cycle ({@link Derive#from} on the synthetic house as observed), median of {@code runs}. */
+  private double deriveMs(int size, int runs) {
+    Snapshot s = SyntheticHouse.generate(size, 20, 42);
+    List<Long> took = new ArrayList<>();
+    for (int i = 0; i < warmUp + runs; i++) {
+      long a = System.nanoTime();
+      Derive.from(s);
+      if (i >= warmUp) took.add(System.nanoTime() - a);
+    }
+    return median(took);
   }
 
   private static String render(Report r) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.timmy.Json;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.RuleBook;
+import dev.timmy.derive.Derive;
 import dev.timmy.decide.RuleErrors;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.journal.CycleCounts;
@@ -77,7 +78,7 @@ public final class JournalBench {
       List<Long> steadySnap = new ArrayList<>();
       List<Long> writes = new ArrayList<>();
       for (int i = 1; i <= cycles; i++) {
-        Snapshot s = base.at(t0.plus(Duration.ofMinutes(i)));
+        Snapshot s = Derive.from(base.at(t0.plus(Duration.ofMinutes(i))));
         long[] b = cycle(journal, s, book.evaluate(s));
         steady.add(b[0]);
         steadySnap.add(b[1]);
@@ -91,7 +92,7 @@ public final class JournalBench {
       for (int i = 1; i <= cycles; i++) {
         BacklogChanges.Step step = BacklogChanges.apply(s, 0.01, rnd);
         touched = step.changed();
-        s = step.snapshot().at(t0.plus(Duration.ofMinutes(cycles + i)));
+        s = Derive.from(step.snapshot().at(t0.plus(Duration.ofMinutes(cycles + i))));
         long[] b = cycle(journal, s, book.evaluate(s));
         changed.add(b[0]);
         changedSnap.add(b[1]);

@@ -1,5 +1,6 @@
 package dev.timmy.bench;
 
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.AgentKind;
 import dev.timmy.facts.CiState;
@@ -67,7 +68,8 @@ public final class SyntheticHouse {
             List.of(), List.of(), n, created, active));
       }
     }
-    return Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of("on-hold")), issues, pulls, comments, agents);
+    return Derive.from(Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of("on-hold")), issues, pulls, comments,
+        agents));
   }
 
   static List<Agent> agents(int count) {

@@ -14,6 +14,7 @@ import dev.timmy.decide.RuleErrors;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.journal.Replay;
 import dev.timmy.mcp.McpCommand;
+import dev.timmy.derive.Derive;
 import dev.timmy.observe.DemoHouse;
 import dev.timmy.scenarios.ScenarioReport;
 import dev.timmy.scenarios.ScenarioRunner;
@@ -73,7 +74,7 @@ public final class Commands {
 
   private Snapshot snapshot(String fixtures, Instant now) throws IOException {
     Snapshot s = DemoHouse.load(said(Bundled.fixtures(fixtures), "fixtures/demo/ (demo house)"));
-    return now == null ? s : s.at(now);
+    return Derive.from(now == null ? s : s.at(now));
   }
 
   private Snapshot snapshot(House h) throws IOException {

@@ -7,6 +7,7 @@ import dev.timmy.act.Escalations;
 import dev.timmy.act.Executor;
 import dev.timmy.act.Guard;
 import dev.timmy.decide.EvaluationException;
+import dev.timmy.derive.Derive;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.ProposalItem;
@@ -17,6 +18,7 @@ import dev.timmy.journal.CycleCounts;
 import dev.timmy.journal.CycleRow;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Journal;
+import dev.timmy.observe.Observer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One pass of the pipeline: observe, evaluate, authorise, execute, record. Every step is
+ * One pass of the pipeline: observe, derive, evaluate, authorise, execute, record. Every step is
  * journaled as it happens. It decides in the rule book's session that lives across cycles
  * ({@link RuleBook#decide}); a cycle that fails starts the next one from a fresh session. A cycle
  * that cannot observe or decide is FAILED with its reason and acts on nothing. Not thread-safe: {@link CycleLoop} makes sure cycles never overlap.
@@ -75,7 +77,7 @@ public final class Cycle {
     Decision decision = null;
     List<ActionRow> actions = List.of();
     try {
-      snapshot = observe(id);
+      snapshot = Derive.from(observe(id)); // the journal keeps the observed snapshot; a replay derives it again
       decision = evaluate(id, snapshot);
       Guard guard = authority.open(snapshot, executor.mode());
       Acted acted = executor.execute(id, byPriority(decision), guard);

@@ -2,16 +2,15 @@ package dev.timmy.facts;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything observed in one cycle. A snapshot is {@code complete} only when every source read
  * all it should; {@code gaps} says what is missing, and a partial snapshot may feed
- * non-destructive proposals only. {@code history} is what closed within the agent window; the
- * loads, the work in flight and the agents' records are derived from the rest by
- * {@link #withLoads()}, so the rules never count by themselves.
+ * non-destructive proposals only. {@code history} is what closed within the agent window. An
+ * observed snapshot has no {@code loads}, {@code work}, {@code records} or {@code workRecords}: those
+ * are derived from the rest by the derive stage ({@code dev.timmy.derive.Derive}), so the rules
+ * never count by themselves; here they are only carried.
  */
 public record Snapshot(
     Instant takenAt,
@@ -34,6 +33,7 @@ public record Snapshot(
     History history,
     List<WorkItem> work,
     List<AgentRecord> records,
+    List<KindRecord> workRecords,
     TriageFacts triage,
     List<String> unreadRepos) {
 
@@ -53,6 +53,7 @@ public record Snapshot(
     history = history == null ? History.none() : history;
     work = work == null ? List.of() : List.copyOf(work);
     records = records == null ? List.of() : List.copyOf(records);
+    workRecords = workRecords == null ? List.of() : List.copyOf(workRecords);
     triage = triage == null ? TriageFacts.off() : triage;
     unreadRepos = unreadRepos == null ? List.of() : List.copyOf(unreadRepos);
   }
@@ -67,12 +68,12 @@ public record Snapshot(
     return new SnapshotBuilder(this);
   }
 
-  /** A snapshot of a backlog and roster only; the house parts are empty. */
+  /** A snapshot of a backlog and roster only, as observed (nothing derived); the house parts are empty. */
   public static Snapshot ofBacklog(
       Instant takenAt, boolean complete, List<String> gaps, Owner owner, List<Issue> issues,
       List<PullRequest> pulls, List<Comment> comments, List<Agent> agents) {
     return builder(takenAt).complete(complete).gaps(gaps).owner(owner).issues(issues).pulls(pulls).comments(comments)
-        .agents(agents).derived();
+        .agents(agents).build();
   }
 
   public Clock clock() {
@@ -81,9 +82,9 @@ public record Snapshot(
 
   /**
    * Every fact to put before the rules: the clock, its completeness, the owner and each record of
-   * each list, the work in flight, the agents' records (overall and by kind of work) and Timmy's notes
-   * (of its comments and of the issues it opened) included (the raw history is not: the records say
-   * what the rules need of it), and the brain's facts.
+   * each list, the derived ones (work in flight, the agents' loads and records overall and by kind
+   * of work) included, and Timmy's notes (of its comments and of the issues it opened) (the raw
+   * history is not: the records say what the rules need of it), and the brain's facts.
    */
   public List<Object> facts() {
     List<Object> all = new ArrayList<>();
@@ -93,19 +94,18 @@ public record Snapshot(
     if (host != null) all.add(host);
     if (ollamaDown != null) all.add(ollamaDown);
     for (List<?> part : List.of(issues, pulls, comments, agents, loads, quotas, disks, processes,
-        models, loops, staleFiles, work, records)) {
+        models, loops, staleFiles, work, records, workRecords)) {
       all.addAll(part);
     }
     for (Issue i : issues) if (i.note() != null) all.add(i.note());
     for (Comment c : comments) if (c.note() != null) all.add(c.note());
-    all.addAll(AgentRecords.byKind(takenAt, agents, history));
     all.addAll(triage.facts());
     return all;
   }
 
-  /** The same snapshot taken at another instant (to replay a recording at a chosen time); records follow the clock. */
+  /** The same snapshot taken at another instant (to replay a recording at a chosen time); derive it again after. */
   public Snapshot at(Instant when) {
-    return toBuilder().takenAt(when).records(AgentRecords.count(when, agents, history, pulls, comments)).build();
+    return toBuilder().takenAt(when).build();
   }
 
   /** The same snapshot with house parts taken from {@code house}. */
@@ -113,12 +113,12 @@ public record Snapshot(
       HostMetrics host, List<Disk> disks, List<ProcessInfo> processes, List<OllamaModel> models,
       OllamaDown ollamaDown, List<AutomationLoop> loops, List<StaleFile> staleFiles, List<Quota> quotas) {
     return toBuilder().host(host).disks(disks).processes(processes).models(models).ollamaDown(ollamaDown).loops(loops)
-        .staleFiles(staleFiles).quotas(quotas).derived();
+        .staleFiles(staleFiles).quotas(quotas).build();
   }
 
-  /** The same snapshot with what closed within the agent window; the agents' records are counted again. */
+  /** The same snapshot with what closed within the agent window. */
   public Snapshot withHistory(History closed) {
-    return toBuilder().history(closed).derived();
+    return toBuilder().history(closed).build();
   }
 
   /** The same snapshot with these quotas (from a quota source) in place of the ones it had. */
@@ -159,43 +159,5 @@ public record Snapshot(
     List<String> more = new ArrayList<>(gaps);
     more.add(gap);
     return toBuilder().complete(false).gaps(more).build();
-  }
-
-  /**
-   * The same snapshot with each agent's load counted from the open backlog, its work in flight
-   * ({@link WorkItems}) and its record over the history's window ({@link AgentRecords}).
-   */
-  public Snapshot withLoads() {
-    Map<String, List<String>> assigned = new HashMap<>();
-    Map<String, Instant> last = new HashMap<>();
-    for (Issue i : issues) {
-      if (!i.open()) continue;
-      for (String a : i.assignees()) assigned.computeIfAbsent(a.toLowerCase(), k -> new ArrayList<>()).add(i.subject());
-    }
-    for (PullRequest p : pulls) {
-      if (!p.open()) continue;
-      List<String> mine = assigned.computeIfAbsent(p.author().toLowerCase(), k -> new ArrayList<>());
-      if (!mine.contains(p.linkedSubject())) mine.add(p.subject());
-      last.merge(p.author().toLowerCase(), p.updatedAt(), Snapshot::later);
-    }
-    for (Comment c : comments) {
-      // Timmy's own notes are not the activity of an agent sharing its login.
-      if (c.note() == null) last.merge(c.author().toLowerCase(), c.createdAt(), Snapshot::later);
-    }
-    List<AgentLoad> counted = new ArrayList<>();
-    for (Agent a : agents) {
-      String login = a.login().toLowerCase();
-      List<String> mine = assigned.getOrDefault(login, List.of());
-      boolean seen = processes.stream().anyMatch(p -> a.runsAs(p.name()));
-      counted.add(new AgentLoad(a.name(), mine.size(), mine, last.get(login), seen));
-    }
-    return toBuilder().loads(counted).work(WorkItems.derive(agents, issues, pulls, comments))
-        .records(AgentRecords.count(takenAt, agents, history, pulls, comments)).build();
-  }
-
-  private static Instant later(Instant a, Instant b) {
-    if (a == null) return b;
-    if (b == null) return a;
-    return a.isAfter(b) ? a : b;
   }
 }

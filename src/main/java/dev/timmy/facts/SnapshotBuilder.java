@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A {@link Snapshot} built by naming its parts, so a caller never passes 22 positional values.
  * Every list starts empty, the snapshot complete, the house parts unknown (null). {@link #build}
- * makes the record as given; the loads, work and records are derived by
- * {@link Snapshot#withLoads()} (or {@link #derived}).
+ * makes the record as given; the loads, work and records are derived by the derive stage
+ * ({@code dev.timmy.derive.Derive}), not here.
  */
 public final class SnapshotBuilder {
   private Instant takenAt;
@@ -30,6 +30,7 @@ public final class SnapshotBuilder {
   private History history = History.none();
   private List<WorkItem> work = List.of();
   private List<AgentRecord> records = List.of();
+  private List<KindRecord> workRecords = List.of();
   private TriageFacts triage = TriageFacts.off();
   private List<String> unreadRepos = List.of();
 
@@ -59,6 +60,7 @@ public final class SnapshotBuilder {
     history = s.history();
     work = s.work();
     records = s.records();
+    workRecords = s.workRecords();
     triage = s.triage();
     unreadRepos = s.unreadRepos();
   }
@@ -83,17 +85,13 @@ public final class SnapshotBuilder {
   public SnapshotBuilder history(History v) { history = v; return this; }
   public SnapshotBuilder work(List<WorkItem> v) { work = v; return this; }
   public SnapshotBuilder records(List<AgentRecord> v) { records = v; return this; }
+  public SnapshotBuilder workRecords(List<KindRecord> v) { workRecords = v; return this; }
   public SnapshotBuilder triage(TriageFacts v) { triage = v; return this; }
   public SnapshotBuilder unreadRepos(List<String> v) { unreadRepos = v; return this; }
 
   /** The snapshot as given, nothing derived. */
   public Snapshot build() {
     return new Snapshot(takenAt, complete, gaps, owner, issues, pulls, comments, agents, loads, quotas, host, disks,
-        processes, models, ollamaDown, loops, staleFiles, history, work, records, triage, unreadRepos);
-  }
-
-  /** The snapshot with its loads, work in flight and agents' records derived ({@link Snapshot#withLoads()}). */
-  public Snapshot derived() {
-    return build().withLoads();
+        processes, models, ollamaDown, loops, staleFiles, history, work, records, workRecords, triage, unreadRepos);
   }
 }

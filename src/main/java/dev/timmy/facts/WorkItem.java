@@ -11,7 +11,7 @@ import java.util.List;
  * {@code subject}, the agent it is with and its Gitea login, the stage it is in and since when,
  * the agent's latest activity on it ({@code activeAt}: its comments on the issue or pull request,
  * pushes to its pull request; null when it never spoke), the pull request subject ("" when none)
- * and the evidence in words. Derived from the snapshot by {@link WorkItems}, so the rules see
+ * and the evidence in words. Derived from the snapshot by {@code dev.timmy.derive.WorkItems}, so the rules see
  * where each piece of work stands without counting comments themselves.
  */
 public record WorkItem(

@@ -8,11 +8,13 @@ import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
 import dev.timmy.decide.RuleBook;
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.Snapshot;
 import java.util.List;
 
 /**
- * A journaled cycle decided again: its stored snapshot evaluated by a rule book, beside the
+ * A journaled cycle decided again: its stored (observed) snapshot derived again as the cycle
+ * derived it ({@link Derive}) and evaluated by a rule book, beside the
  * decision the journal kept, with the diff between them. {@code sameRules} says whether the rule
  * book is the revision the cycle was decided with; when it is not, the replay shows what these
  * rules would have decided then, and says so.
@@ -39,7 +41,7 @@ public record Replay(long cycleId, String journaledRevision, String rulesRevisio
       throw new IllegalArgumentException("replay: cycle " + id + " observed nothing (" + cycle.cycle().status()
           + (cycle.cycle().error() == null ? "" : ": " + cycle.cycle().error()) + ")");
     }
-    Snapshot snapshot = journal.snapshot(id).orElseThrow(() -> new IllegalArgumentException("replay: cycle " + id
+    Snapshot snapshot = journal.snapshot(id).map(Derive::from).orElseThrow(() -> new IllegalArgumentException("replay: cycle " + id
         + " kept only its snapshot's digest " + cycle.cycle().snapshotDigest() + " (journaled before snapshots were stored)"));
     Decision journaled = decision(cycle, snapshot);
     Decision replayed = rules.evaluate(snapshot);

@@ -46,7 +46,7 @@ public final class DemoHouse {
 
   private DemoHouse() {}
 
-  /** The whole demo snapshot, complete, at {@code demo.yml}'s {@code now}. */
+  /** The whole demo snapshot, complete, at {@code demo.yml}'s {@code now}, as observed (the derive stage counts the rest). */
   public static Snapshot load(Path dir) throws IOException {
     Settings settings = settings(dir);
     Backlog backlog = backlog(dir);

@@ -1,5 +1,6 @@
 package dev.timmy.scenarios;
 
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.AutomationLoop;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Disk;
@@ -44,7 +45,7 @@ record GivenSpec(
     List<Comment> said = new ArrayList<>();
     List<CommentSpec> written = Defaults.list(comments);
     for (int i = 0; i < written.size(); i++) said.add(written.get(i).toFact(now, i + 1, timmy));
-    return Snapshot.builder(now).complete(Defaults.or(complete, true)).gaps(Defaults.list(gaps))
+    return Derive.from(Snapshot.builder(now).complete(Defaults.or(complete, true)).gaps(Defaults.list(gaps))
         .owner(owner == null ? OwnerSpec.DEFAULT : owner.toFact())
         .issues(Defaults.list(issues).stream().map(i -> i.toFact(now, timmy)).toList())
         .pulls(Defaults.list(pulls).stream().map(p -> p.toFact(now)).toList())
@@ -53,6 +54,6 @@ record GivenSpec(
         .quotas(Defaults.list(quotas)).host(host).disks(Defaults.list(disks)).processes(Defaults.list(processes))
         .models(Defaults.list(models)).ollamaDown(ollamaDown).loops(Defaults.list(loops)).staleFiles(Defaults.list(staleFiles))
         .history(history == null ? History.none() : history)
-        .triage(new TriageFacts(triage, triageBackoffs, triageBudget)).derived();
+        .triage(new TriageFacts(triage, triageBackoffs, triageBudget)).build());
   }
 }

@@ -16,7 +16,8 @@ import dev.timmy.config.ServiceConfig;
 import dev.timmy.config.TimmyConfig;
 import dev.timmy.cycle.Cycle;
 import dev.timmy.cycle.CycleLoop;
-import dev.timmy.cycle.Observer;
+import dev.timmy.observe.LiveObserver;
+import dev.timmy.observe.Observer;
 import dev.timmy.cycle.RulesWatcher;
 import dev.timmy.cycle.TriageRunner;
 import dev.timmy.host.OllamaClient;
@@ -282,7 +283,7 @@ public final class Service implements AutoCloseable {
       QuotaSource quota = config.quota() == null ? null : QuotaSource.of(config.quota(), http, System.getenv());
       TriageRunner triage = house == null || !config.triage().enabled() ? null : triage(config, http, journal, clock);
       return new Wiring(new LiveObserver(new GiteaSource(client, clock), config.owner(), config.agents(), house, quota,
-          options.clock(), triage),
+          options.clock(), triage == null ? null : triage::facts),
           options.targets() != null ? options.targets() : targets, mode, house, triage);
     }
 

@@ -18,6 +18,7 @@ import dev.timmy.facts.Subjects;
 import dev.timmy.journal.Given;
 import dev.timmy.journal.Journal;
 import dev.timmy.act.Mode;
+import dev.timmy.derive.Derive;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class OneHoldMatcherTest {
     for (String said : concat(HOLDING, NOT_HOLDING)) {
       Comment c = Given.comment("alex/app#1", "alex", said);
       Snapshot s = Given.snapshot(List.of(Given.issue("alex/app", 1, "bug")), List.of(c));
-      Decision d = rules.evaluate(s);
+      Decision d = rules.evaluate(Derive.from(s));
       boolean ruled = d.checksOf("alex/app#1").stream().anyMatch(x -> x.name().equals("owner-instruction") && x.ok());
       Verdict v = authority.open(s, Mode.DRY_RUN).review(Given.proposal(ActionKind.ADD_LABEL, "alex/app#1", Map.of("label", "p1")),
           RecordingTarget.forAll());

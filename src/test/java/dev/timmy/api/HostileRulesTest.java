@@ -10,6 +10,7 @@ import dev.timmy.config.JournalConfig;
 import dev.timmy.config.ServiceConfig;
 import dev.timmy.config.TimmyConfig;
 import dev.timmy.decide.RuleBook;
+import dev.timmy.derive.Derive;
 import dev.timmy.journal.CycleRow;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.observe.DemoHouse;
@@ -40,7 +41,7 @@ class HostileRulesTest {
   /** A cold JVM's first evaluation is slow on a loaded machine; warm it so the short deadline measures rules only. */
   @BeforeAll
   static void warm() throws Exception {
-    RuleBook.open(Path.of("rules"), Duration.ofMinutes(2)).evaluate(DemoHouse.load(Path.of("fixtures/demo")));
+    RuleBook.open(Path.of("rules"), Duration.ofMinutes(2)).evaluate(Derive.from(DemoHouse.load(Path.of("fixtures/demo"))));
   }
 
   @BeforeEach

@@ -10,6 +10,7 @@ import dev.timmy.Main;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.Explanation;
 import dev.timmy.decide.RuleBook;
+import dev.timmy.derive.Derive;
 import dev.timmy.observe.DemoHouse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -90,7 +91,7 @@ class CliTest {
 
   @Test
   void explain_ends_with_the_why_not_lines_of_the_one_explanation_model() throws Exception {
-    Decision d = RuleBook.open(Path.of("rules")).evaluate(DemoHouse.load(Path.of("fixtures/demo")));
+    Decision d = RuleBook.open(Path.of("rules")).evaluate(Derive.from(DemoHouse.load(Path.of("fixtures/demo"))));
     List<String> whyNot = Explanation.of(d, "alex/game-bot#24").whyNot();
     assertFalse(whyNot.isEmpty(), "the vetoed merge of #24 has a why-not");
     Run r = run("explain", "alex/game-bot#24");

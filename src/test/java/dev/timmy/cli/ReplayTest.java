@@ -13,6 +13,7 @@ import dev.timmy.journal.CycleCounts;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Journal;
 import dev.timmy.act.Mode;
+import dev.timmy.derive.Derive;
 import dev.timmy.journal.Replay;
 import dev.timmy.observe.DemoHouse;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class ReplayTest {
     for (Snapshot s : new Snapshot[] {demo, demo.at(demo.takenAt().plus(Duration.ofDays(3)))}) {
       long id = j.beginCycle("test", Mode.DRY_RUN, rules.revision());
       j.observed(id, s);
-      Decision d = rules.evaluate(s);
+      Decision d = rules.evaluate(Derive.from(s)); // as a cycle does: the journal keeps what was observed
       j.decided(id, d);
       j.finishCycle(id, CycleStatus.OK, null, CycleCounts.none());
       if (cycle == 0) cycle = id;
@@ -51,7 +52,7 @@ class ReplayTest {
   void a_journaled_cycle_replayed_with_its_rules_decides_the_same() throws Exception {
     Replay r = Replay.of(Journal.open(file).reader(), RuleBook.open(Path.of("rules")), cycle);
     assertTrue(r.sameRules());
-    assertEquals(demo, r.snapshot());
+    assertEquals(Derive.from(demo), r.snapshot());
     assertEquals(r.journaled().priorities(), r.replayed().priorities());
     assertEquals(r.journaled().routes(), r.replayed().routes());
     assertEquals(r.journaled().proposals(), r.replayed().proposals());

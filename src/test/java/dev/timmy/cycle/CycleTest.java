@@ -21,7 +21,9 @@ import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Given;
 import dev.timmy.journal.Journal;
 import dev.timmy.journal.JournalCounts;
+import dev.timmy.observe.Observer;
 import dev.timmy.act.Mode;
+import dev.timmy.derive.Derive;
 import dev.timmy.journal.SnapshotDigest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -187,7 +189,7 @@ class CycleTest {
   @Test
   void cycles_decide_in_a_live_session_and_a_failed_cycle_makes_the_next_one_start_afresh() throws Exception {
     RuleBook policy = RuleBook.open(Path.of("rules"));
-    Snapshot demo = dev.timmy.observe.DemoHouse.load(Path.of("fixtures/demo"));
+    Snapshot demo = Derive.from(dev.timmy.observe.DemoHouse.load(Path.of("fixtures/demo")));
     int full = policy.evaluate(demo).firings();
     boolean[] fail = {false};
     Cycle c = cycle(() -> {

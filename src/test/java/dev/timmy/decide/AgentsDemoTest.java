@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.AgentLoad;
 import dev.timmy.facts.Issue;
@@ -29,7 +30,7 @@ class AgentsDemoTest {
   @BeforeAll
   static void evaluate() throws Exception {
     book = RuleBook.open(Path.of("rules"));
-    demo = DemoHouse.load(Path.of("fixtures/demo"));
+    demo = Derive.from(DemoHouse.load(Path.of("fixtures/demo")));
     decision = book.evaluate(demo);
   }
 
@@ -147,7 +148,7 @@ class AgentsDemoTest {
           i.state(), i.createdAt(), s.takenAt(), i.lastActivityAt(), i.lastActivityBy(), i.commentCount(), i.pull(),
           i.milestone(), i.milestoneDueOn()));
     }
-    return s.toBuilder().takenAt(s.takenAt().plusSeconds(60)).issues(issues).loads(List.of()).work(List.of())
-        .records(List.of()).triage(null).unreadRepos(List.of()).derived();
+    return Derive.from(s.toBuilder().takenAt(s.takenAt().plusSeconds(60)).issues(issues).loads(List.of()).work(List.of())
+        .records(List.of()).triage(null).unreadRepos(List.of()).build());
   }
 }

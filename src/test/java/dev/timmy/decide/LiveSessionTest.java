@@ -7,6 +7,7 @@ import static dev.timmy.decide.SameDecision.assertSame;
 
 import dev.timmy.bench.BacklogChanges;
 import dev.timmy.bench.SyntheticHouse;
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.journal.Given;
@@ -32,13 +33,13 @@ class LiveSessionTest {
   void a_live_session_decides_the_demo_house_as_a_fresh_evaluation_does_after_every_change() throws Exception {
     RuleBook book = RuleBook.open(RULES);
     assertEquals(Optional.empty(), book.afresh(), "the real rules insert only logically: they may live across cycles");
-    Snapshot demo = DemoHouse.load(Path.of("fixtures/demo"));
+    Snapshot demo = Derive.from(DemoHouse.load(Path.of("fixtures/demo")));
     assertSame(book.evaluate(demo), book.decide(demo), "the first cycle");
     Random rnd = new Random(7);
     Snapshot s = demo;
     for (int step = 1; step <= 6; step++) {
       s = BacklogChanges.apply(s, 0.1, rnd).snapshot();
-      if (step % 2 == 0) s = s.at(s.takenAt().plus(Duration.ofHours(20)));
+      if (step % 2 == 0) s = Derive.from(s.at(s.takenAt().plus(Duration.ofHours(20))));
       assertSame(book.evaluate(s), book.decide(s), "demo step " + step);
     }
     assertSame(book.evaluate(demo), book.decide(demo), "back to the recorded demo house");
@@ -56,7 +57,7 @@ class LiveSessionTest {
       book.decide(s);
       for (int step = 1; step <= 5; step++) {
         s = BacklogChanges.apply(s, 0.01 + 0.2 * rnd.nextDouble(), rnd).snapshot();
-        if (rnd.nextInt(3) == 0) s = s.at(s.takenAt().plus(Duration.ofHours(rnd.nextInt(24 * 10))));
+        if (rnd.nextInt(3) == 0) s = Derive.from(s.at(s.takenAt().plus(Duration.ofHours(rnd.nextInt(24 * 10)))));
         assertSame(book.evaluate(s), book.decide(s), "seed " + seed + ", step " + step);
       }
     }
@@ -69,7 +70,7 @@ class LiveSessionTest {
       Files.copy(RULES.resolve(f), dir.resolve(f));
     }
     RuleBook book = RuleBook.open(dir);
-    Snapshot demo = DemoHouse.load(Path.of("fixtures/demo"));
+    Snapshot demo = Derive.from(DemoHouse.load(Path.of("fixtures/demo")));
     int fresh = book.evaluate(demo).firings();
     assertEquals(fresh, book.decide(demo).firings(), "the first cycle starts from an empty session");
     assertEquals(0, book.decide(demo).firings(), "nothing changed, nothing fires");
@@ -115,7 +116,7 @@ class LiveSessionTest {
   }
 
   private static Snapshot issues(Issue... issues) {
-    return Given.snapshot(List.of(issues), List.of());
+    return Derive.from(Given.snapshot(List.of(issues), List.of()));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.AgentKind;
 import dev.timmy.facts.Issue;
@@ -91,8 +92,8 @@ class RuleBookTest {
   }
 
   static Snapshot snapshot(List<Issue> issues, List<Agent> agents) {
-    return Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of("on-hold")), issues, List.of(),
-        List.of(), agents);
+    return Derive.from(Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of("on-hold")), issues, List.of(),
+        List.of(), agents));
   }
 
   static Path write(Path dir, String name, String text) throws IOException {

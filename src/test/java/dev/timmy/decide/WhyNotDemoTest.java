@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.Snapshot;
@@ -25,7 +26,7 @@ class WhyNotDemoTest {
 
   @BeforeAll
   static void evaluate() throws Exception {
-    demo = DemoHouse.load(Path.of("fixtures/demo"));
+    demo = Derive.from(DemoHouse.load(Path.of("fixtures/demo")));
     decision = RuleBook.open(Path.of("rules")).evaluate(demo);
   }
 

@@ -2,6 +2,7 @@ package dev.timmy.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.timmy.derive.Derive;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -63,8 +64,8 @@ class AgentRecordsTest {
     Snapshot s = Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of()), List.of(), List.of(), List.of(), List.of(KIMI));
     assertEquals(List.of(), s.records());
     Snapshot withHistory = s.withHistory(new History(14, List.of(past(1, "kimi-code", true, 3, 0, 0)), List.of()));
-    assertEquals(List.of(new AgentRecord("kimi", 14, 1, 0, 0, 0, 0)), withHistory.records());
-    assertEquals(List.of(new AgentRecord("kimi", 14, 0, 0, 0, 0, 0)), withHistory.at(NOW.plusSeconds(86_400L * 12)).records(),
+    assertEquals(List.of(new AgentRecord("kimi", 14, 1, 0, 0, 0, 0)), Derive.from(withHistory).records());
+    assertEquals(List.of(new AgentRecord("kimi", 14, 0, 0, 0, 0, 0)), Derive.from(withHistory.at(NOW.plusSeconds(86_400L * 12))).records(),
         "replayed twelve days later, the merge of three days before has left the window");
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.timmy.derive.Derive;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ class SnapshotBuilderTest {
 
   @Test
   void to_builder_keeps_every_part_and_changes_only_the_named_ones() {
-    Snapshot s = Snapshot.builder(T).issues(List.of(issue)).agents(List.of(new Agent("kimi", AgentKind.KIMI, "kimi-code",
-        "kimi-ready", List.of(), List.of(), 2, List.of(), true))).derived().withUnreadRepo("alex/y");
+    Snapshot s = Derive.from(Snapshot.builder(T).issues(List.of(issue)).agents(List.of(new Agent("kimi", AgentKind.KIMI, "kimi-code",
+        "kimi-ready", List.of(), List.of(), 2, List.of(), true))).build()).withUnreadRepo("alex/y");
     assertEquals(s, s.toBuilder().build());
     Snapshot later = s.toBuilder().takenAt(T.plusSeconds(60)).build();
     assertEquals(T.plusSeconds(60), later.takenAt());

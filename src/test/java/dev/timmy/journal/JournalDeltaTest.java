@@ -14,6 +14,7 @@ import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
 import dev.timmy.decide.RuleBook;
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.observe.DemoHouse;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class JournalDeltaTest {
     for (Snapshot s : snapshots) {
       long id = j.beginCycle("test", Mode.DRY_RUN, rules.revision());
       j.observed(id, s);
-      Decision d = decide.apply(s);
+      Decision d = decide.apply(Derive.from(s)); // as a cycle does: the journal keeps what was observed
       j.decided(id, d);
       j.finishCycle(id, CycleStatus.OK, null, CycleCounts.none());
       out.add(new Cycle(id, s, d));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.timmy.Json;
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.RuleBook;
+import dev.timmy.derive.Derive;
 import dev.timmy.observe.DemoHouse;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
@@ -49,7 +50,7 @@ class McpStdioTest extends McpContract {
 
   @BeforeAll
   static void start() throws Exception {
-    decision = RuleBook.open(Path.of("rules")).evaluate(DemoHouse.load(Path.of("fixtures/demo")));
+    decision = RuleBook.open(Path.of("rules")).evaluate(Derive.from(DemoHouse.load(Path.of("fixtures/demo"))));
     List<String> c = command();
     StdioClientTransport t = new StdioClientTransport(ServerParameters.builder(c.get(0)).args(c.subList(1, c.size())).build(),
         McpServers.mapper());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timmy.Json;
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.AgentLoad;
 import dev.timmy.facts.AgentRecord;
 import dev.timmy.facts.CiState;
@@ -45,7 +46,7 @@ class DemoHouseTest {
 
   @BeforeAll
   static void load() throws IOException {
-    demo = DemoHouse.load(DEMO);
+    demo = Derive.from(DemoHouse.load(DEMO)); // what the rules see of it
     clock = demo.clock();
   }
 
@@ -246,7 +247,7 @@ class DemoHouseTest {
     ProcessInfo ollama = new ProcessInfo(4242, "ollama", "alex", 512L << 20, 3.5, Instant.parse("2026-11-23T08:00:00Z"));
     House house = new House(null, List.of(), List.of(ollama), List.of(), null, List.of(), List.of(), List.of());
     Json.mapper().writeValue(copy.resolve("house.json").toFile(), house);
-    Snapshot s = DemoHouse.load(copy);
+    Snapshot s = Derive.from(DemoHouse.load(copy));
     assertEquals(List.of(ollama), s.processes());
     assertTrue(s.loads().stream().filter(l -> l.agent().equals("timmy")).findFirst().orElseThrow().processSeen());
     assertTrue(DemoHouse.load(copyDemo(tmp.resolve("bare"))).processes().isEmpty(),

@@ -16,6 +16,7 @@ import dev.timmy.journal.CycleRow;
 import dev.timmy.journal.CycleStatus;
 import dev.timmy.journal.Journal;
 import dev.timmy.act.Mode;
+import dev.timmy.derive.Derive;
 import dev.timmy.observe.DemoHouse;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ class RestartTest {
 
   @BeforeAll
   static void theTopProposal() throws Exception {
-    Decision d = RuleBook.open(Path.of("rules")).evaluate(DemoHouse.load(Path.of("fixtures/demo")));
+    Decision d = RuleBook.open(Path.of("rules")).evaluate(Derive.from(DemoHouse.load(Path.of("fixtures/demo"))));
     String first = d.priorities().get(0).subject();
     top = d.proposalsOf(first).stream().filter(p -> p.kind() == ActionKind.ADD_LABEL && !p.vetoed()).findFirst().orElseThrow();
   }

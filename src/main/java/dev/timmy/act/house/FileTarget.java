@@ -4,6 +4,7 @@ import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
+import dev.timmy.facts.Subjects;
 import dev.timmy.host.CleanupRoots;
 import dev.timmy.host.OpenFiles;
 import java.io.IOException;
@@ -160,10 +161,8 @@ public final class FileTarget implements Target {
   }
 
   private static String path(ProposalItem p) throws ActionRefused {
-    if (!p.subject().startsWith("file:")) {
-      throw new ActionRefused(p.id() + ": expected subject file:<path>, found " + p.subject());
-    }
-    String path = p.subject().substring("file:".length());
+    String path = Subjects.filePath(p.subject())
+        .orElseThrow(() -> new ActionRefused(p.id() + ": expected subject file:<path>, found " + p.subject()));
     if (!p.param("path").isBlank() && !p.param("path").equals(path)) {
       throw new ActionRefused(p.id() + ": path parameter " + p.param("path") + " differs from the subject's " + path);
     }

@@ -5,6 +5,7 @@ import dev.timmy.act.Target;
 import dev.timmy.config.HouseConfig.LoopSpec;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
+import dev.timmy.facts.Subjects;
 import dev.timmy.host.RestartLedger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -108,10 +109,8 @@ public final class LoopTarget implements Target {
   }
 
   private LoopSpec spec(ProposalItem p) throws ActionRefused {
-    if (!p.subject().startsWith("loop:")) {
-      throw new ActionRefused(p.id() + ": expected subject loop:<name>, found " + p.subject());
-    }
-    String name = p.subject().substring("loop:".length());
+    String name = Subjects.loopName(p.subject())
+        .orElseThrow(() -> new ActionRefused(p.id() + ": expected subject loop:<name>, found " + p.subject()));
     LoopSpec spec = loops.get(name);
     if (spec == null) throw new ActionRefused("loop " + name + ": not in house.loops, so Timmy has no command for it");
     return spec;

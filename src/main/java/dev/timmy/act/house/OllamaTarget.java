@@ -4,6 +4,7 @@ import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
+import dev.timmy.facts.Subjects;
 import dev.timmy.host.OllamaClient;
 import java.io.IOException;
 import java.util.Optional;
@@ -78,9 +79,7 @@ public final class OllamaTarget implements Target {
   private static String model(ProposalItem p) throws ActionRefused {
     String m = p.param("model");
     if (!m.isBlank()) return m;
-    if (!p.subject().startsWith("model:") || p.subject().length() == "model:".length()) {
-      throw new ActionRefused(p.id() + ": expected subject model:<name> or a model parameter, found " + p.subject());
-    }
-    return p.subject().substring("model:".length());
+    return Subjects.modelName(p.subject()).orElseThrow(
+        () -> new ActionRefused(p.id() + ": expected subject model:<name> or a model parameter, found " + p.subject()));
   }
 }

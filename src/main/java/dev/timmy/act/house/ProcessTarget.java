@@ -4,6 +4,7 @@ import dev.timmy.act.ActionRefused;
 import dev.timmy.act.Target;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.ProposalItem;
+import dev.timmy.facts.Subjects;
 import dev.timmy.host.ProcessNames;
 import java.io.IOException;
 import java.time.Duration;
@@ -124,15 +125,8 @@ public final class ProcessTarget implements Target {
   }
 
   private static long pid(ProposalItem p) throws ActionRefused {
-    if (!p.subject().matches("process:\\d+")) {
-      throw new ActionRefused(p.id() + ": expected subject process:<pid>, found " + p.subject());
-    }
-    long pid;
-    try {
-      pid = Long.parseLong(p.subject().substring("process:".length()));
-    } catch (NumberFormatException e) {
-      throw new ActionRefused(p.id() + ": expected a pid, found " + p.subject());
-    }
+    long pid = Subjects.pid(p.subject())
+        .orElseThrow(() -> new ActionRefused(p.id() + ": expected subject process:<pid>, found " + p.subject()));
     if (pid <= 1) throw new ActionRefused("refused to stop pid " + pid + ": it is the system's init process");
     if (pid == ProcessHandle.current().pid()) throw new ActionRefused("refused to stop pid " + pid + ": it is Timmy");
     return pid;

@@ -1,6 +1,7 @@
 package dev.timmy.act.house;
 
 import dev.timmy.decide.ActionKind;
+import dev.timmy.facts.Subjects;
 import dev.timmy.journal.ActionRow;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.JournalReader;
@@ -8,6 +9,7 @@ import dev.timmy.host.RestartLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,8 +32,9 @@ public final class RestartLedgerSeeder {
   public static int seed(RestartLedger ledger, JournalReader journal, Duration window, Instant now) {
     int added = 0;
     for (ActionRow a : journal.finishedSince(ActionKind.RESTART_LOOP, ATTEMPTS, now.minus(window))) {
-      if (!a.subject().startsWith("loop:") || a.finishedAt() == null || a.finishedAt().isAfter(now)) continue;
-      String loop = a.subject().substring("loop:".length());
+      Optional<String> named = Subjects.loopName(a.subject());
+      if (named.isEmpty() || a.finishedAt() == null || a.finishedAt().isAfter(now)) continue;
+      String loop = named.get();
       if (ledger.last(loop).map(last -> !a.finishedAt().isAfter(last)).orElse(false)) continue;
       ledger.record(loop, a.finishedAt());
       added++;

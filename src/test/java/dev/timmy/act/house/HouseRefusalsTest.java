@@ -114,4 +114,31 @@ class HouseRefusalsTest {
     assertEquals(0, journal.reader().failureStreak(5).failures(), "no refusal counts as a write error");
     assertTrue(Files.exists(young) && Files.exists(outside) && Files.isSymbolicLink(link));
   }
+  @Test
+  void hostile_house_subjects_are_refused_by_their_target_and_nothing_is_looked_up() {
+    String[][] cases = {
+        {"RESTART_LOOP", "loop:", "expected subject loop:<name>, found loop:"},
+        {"RESTART_LOOP", "loop:hb\n", "expected subject loop:<name>, found loop:hb\n"},
+        {"RESTART_LOOP", "loop:h\u202eb", "expected subject loop:<name>, found loop:h\u202eb"},
+        {"STOP_PROCESS", "process:abc", "expected subject process:<pid>, found process:abc"},
+        {"STOP_PROCESS", "process:-1", "expected subject process:<pid>, found process:-1"},
+        {"STOP_PROCESS", "process:99999999999999999999", "expected subject process:<pid>, found process:99999999999999999999"},
+        {"STOP_PROCESS", "process:0", "refused to stop pid 0: it is the system's init process"},
+        {"UNLOAD_MODEL", "model:", "expected subject model:<name> or a model parameter, found model:"},
+        {"UNLOAD_MODEL", "model:qwen\u001b[2J", "expected subject model:<name> or a model parameter, found model:qwen\u001b[2J"},
+        {"DELETE_FILE", "file:", "expected subject file:<path>, found file:"},
+        {"DELETE_FILE", "file:" + tree.root.resolve("old.log") + "\u0000", "expected subject file:<path>, found file:"}};
+    ProposalItem[] proposals = new ProposalItem[cases.length];
+    for (int k = 0; k < cases.length; k++) {
+      proposals[k] = p(ActionKind.valueOf(cases[k][0]), cases[k][1], cases[k][0].equals("STOP_PROCESS") ? Map.of("name", "sleep") : Map.of());
+    }
+    List<ActionRow> rows = cycle(Mode.LIVE, proposals);
+    for (int k = 0; k < cases.length; k++) {
+      ActionRow r = rows.get(k);
+      assertEquals(ActionStatus.REFUSED + " " + ActionCode.TARGET, r.status() + " " + r.code(), r.toString());
+      assertTrue(r.outcome().contains(cases[k][2]), cases[k][1] + ": " + r.outcome());
+    }
+    assertEquals(0, ollama.getRequestCount(), "no model was named, so Ollama was never asked");
+    assertTrue(Files.exists(tree.root.resolve("old.log")), "a path with a NUL in it names no file to delete");
+  }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.timmy.Json;
+import dev.timmy.derive.Derive;
 import dev.timmy.facts.Owner;
 import dev.timmy.facts.Snapshot;
 import dev.timmy.observe.Backlog;
@@ -33,8 +34,8 @@ class SnapshotRecorderTest {
     DemoHouse.Settings s = DemoHouse.settings(DEMO);
     Backlog backlog = DemoHouse.backlog(DEMO);
     new SnapshotRecorder("http://hermes.local:3000").write(out, s.now(), s.owner(), s.timmyLogin(), s.repos(), DemoHouse.agents(DEMO), backlog);
-    Snapshot original = DemoHouse.load(DEMO);
-    Snapshot replayed = DemoHouse.load(out);
+    Snapshot original = Derive.from(DemoHouse.load(DEMO));
+    Snapshot replayed = Derive.from(DemoHouse.load(out));
     assertEquals(original.takenAt(), replayed.takenAt());
     assertEquals(original.owner(), replayed.owner());
     assertEquals(original.agents(), replayed.agents());

@@ -1,5 +1,16 @@
-package dev.timmy.facts;
+package dev.timmy.derive;
 
+import dev.timmy.facts.Agent;
+import dev.timmy.facts.AgentKind;
+import dev.timmy.facts.CiState;
+import dev.timmy.facts.Comment;
+import dev.timmy.facts.Issue;
+import dev.timmy.facts.Owner;
+import dev.timmy.facts.PullBuilder;
+import dev.timmy.facts.PullRequest;
+import dev.timmy.facts.Snapshot;
+import dev.timmy.facts.WorkItem;
+import dev.timmy.facts.WorkStage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,17 +163,17 @@ class WorkItemsTest {
   void timmys_marked_comments_are_not_the_last_activity_of_an_agent_sharing_its_login() {
     Comment warning = said("alex/x#1", 1, "timmy", "stale <!-- timmy:COMMENT:alex/x#1:topic=stale-warning -->", ago(1));
     Comment own = said("alex/x#1", 2, "timmy", "fixed the typo", ago(30));
-    Snapshot s = Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of()),
-        List.of(issue(1, List.of("docs"), List.of("timmy"), ago(1))), List.of(), List.of(warning, own), List.of(TIMMY));
+    Snapshot s = Derive.from(Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of()),
+        List.of(issue(1, List.of("docs"), List.of("timmy"), ago(1))), List.of(), List.of(warning, own), List.of(TIMMY)));
     assertEquals(ago(30), s.loads().get(0).lastActivityAt());
   }
 
   @Test
   void the_snapshot_carries_the_work_and_puts_it_before_the_rules() {
-    Snapshot s = Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of()),
-        List.of(issue(1, List.of(), List.of("claude-code"), ago(3))), List.of(), List.of(), List.of(CLAUDE));
+    Snapshot s = Derive.from(Snapshot.ofBacklog(NOW, true, List.of(), new Owner("alex", List.of()),
+        List.of(issue(1, List.of(), List.of("claude-code"), ago(3))), List.of(), List.of(), List.of(CLAUDE)));
     assertEquals(1, s.work().size());
     assertTrue(s.facts().contains(s.work().get(0)));
-    assertEquals(s.work(), s.at(NOW.plusSeconds(3600)).work());
+    assertEquals(s.work(), Derive.from(s.at(NOW.plusSeconds(3600))).work());
   }
 }

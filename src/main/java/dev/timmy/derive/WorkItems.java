@@ -1,5 +1,13 @@
-package dev.timmy.facts;
+package dev.timmy.derive;
 
+import dev.timmy.facts.Agent;
+import dev.timmy.facts.CiState;
+import dev.timmy.facts.Comment;
+import dev.timmy.facts.Issue;
+import dev.timmy.facts.PullRequest;
+import dev.timmy.facts.TimmyNote;
+import dev.timmy.facts.WorkItem;
+import dev.timmy.facts.WorkStage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -171,7 +179,8 @@ public final class WorkItems {
     return p.updatedAt() != null ? p.updatedAt() : p.createdAt();
   }
 
-  private static Instant later(Instant a, Instant b) {
+  /** The later of two instants, either of which may be unknown (null). */
+  static Instant later(Instant a, Instant b) {
     if (a == null) return b;
     if (b == null) return a;
     return a.isAfter(b) ? a : b;
