@@ -98,7 +98,7 @@ public record Snapshot(
     }
     for (Issue i : issues) if (i.note() != null) all.add(i.note());
     for (Comment c : comments) if (c.note() != null) all.add(c.note());
-    all.addAll(AgentRecords.byKind(takenAt, agents, history));
+    all.addAll(WorkRecords.count(takenAt, agents, history));
     all.addAll(triage.facts());
     return all;
   }

@@ -17,18 +17,34 @@ public final class TriageVocabulary {
   /** The longest summary kept; a longer one is cut. */
   public static final int SUMMARY_MAX = 200;
 
-  private static final Set<String> CLASSIFYING = Set.copyOf(concat(AREAS, COMPLEXITIES));
-
   private TriageVocabulary() {}
+
+  /** The prefix of an area label written as a scope ({@code area/ci}); the bare word ({@code ci}) says the same. */
+  public static final String AREA_PREFIX = "area/";
 
   /** True when one of {@code labels} already says an area or a complexity. */
   public static boolean classified(List<String> labels) {
-    return labels.stream().anyMatch(l -> CLASSIFYING.contains(l.toLowerCase(java.util.Locale.ROOT)));
+    return !areasOf(labels).isEmpty() || labels.stream().anyMatch(l -> COMPLEXITIES.contains(l.toLowerCase(java.util.Locale.ROOT)));
   }
 
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new java.util.ArrayList<>(a);
-    all.addAll(b);
-    return all;
+  /** The areas {@code labels} name, each once, in label order: {@code ci} and {@code area/ci} alike, any case. */
+  public static Set<String> areasOf(List<String> labels) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (String l : labels) {
+      String word = l.toLowerCase(java.util.Locale.ROOT);
+      if (word.startsWith(AREA_PREFIX)) word = word.substring(AREA_PREFIX.length());
+      if (AREAS.contains(word)) out.add(word);
+    }
+    return out;
+  }
+
+  /** The kinds of work {@code labels} name, each once, in label order, any case. */
+  public static Set<String> kindsOf(List<String> labels) {
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (String l : labels) {
+      String word = l.toLowerCase(java.util.Locale.ROOT);
+      if (KINDS.contains(word)) out.add(word);
+    }
+    return out;
   }
 }

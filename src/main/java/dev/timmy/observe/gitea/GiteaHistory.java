@@ -8,9 +8,11 @@ import dev.timmy.gitea.GiteaWire;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.timmy.Json;
 import dev.timmy.facts.Comment;
+import dev.timmy.facts.Dispatch;
 import dev.timmy.facts.History;
 import dev.timmy.facts.PastIssue;
 import dev.timmy.facts.PastPull;
+import dev.timmy.facts.Subjects;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,11 +33,15 @@ import org.slf4j.LoggerFactory;
  * closed issues updated since the window began ({@code state=closed&type=issues&since=}) and the
  * closed pulls, most recently closed first ({@code sort=recentclose}), page by page until one
  * closed before the window; each pull closed since the last read costs three more requests, once
- * (its reviews, its head's status and its comments, where Timmy's ci-failed notices are).
+ * (its reviews, its head's status and its comments, where Timmy's ci-failed notices are), and a
+ * merged one that closes an issue a fourth: that issue's timeline, at most {@value #TIMELINE_PAGES}
+ * pages, for when the work was dispatched (Gitea's assignments and Timmy's routing notes).
  * A failed read keeps what was known and is a gap; it is tried again next cycle.
  */
 final class GiteaHistory {
   private static final Logger LOG = LoggerFactory.getLogger(GiteaHistory.class);
+  /** The most pages of one issue's timeline read for its dispatches: a flooded timeline costs no more. */
+  static final int TIMELINE_PAGES = 4;
 
   private record Known(Instant updatedAt, PastPull pull) {}
 
@@ -138,6 +144,10 @@ final class GiteaHistory {
     for (GiteaWire.Comment c : wire == null ? List.<GiteaWire.Comment>of() : wire) {
       comments.add(GiteaMapping.onSubject(name + "#" + n, c, self));
     }
-    return GiteaMapping.pastPull(name, w, reviews, status, comments);
+    int linked = GiteaMapping.linkedIssue(w.body());
+    List<Dispatch> dispatches = !w.merged() || linked <= 0 ? List.of() : GiteaMapping.dispatches(Subjects.of(name, linked),
+        client.getPages(client.repoUrl(name, "issues", linked, "timeline"), GiteaWire.TimelineComment.class, TIMELINE_PAGES)
+            .items(), self);
+    return GiteaMapping.pastPull(name, w, reviews, status, comments, dispatches);
   }
 }
