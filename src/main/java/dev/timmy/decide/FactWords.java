@@ -62,7 +62,6 @@ final class FactWords {
     if (fact instanceof TriageBudget b) return "triage budget " + b.usedLastHour() + " of " + b.perHour() + " calls an hour";
     if (fact instanceof AgentRecord r) return "record of " + r.agent() + " over " + r.words();
     if (fact instanceof WorkRecord r) return "record of " + r.agent() + ": " + r.words();
-    if (fact instanceof OfWork w) return w.subject() + " is " + w.work() + " " + w.facet().name().toLowerCase() + " by " + w.source();
     String text = fact instanceof Collection<?> c // a collect: its members whatever order the session keeps them in
         ? c.stream().map(FactWords::of).sorted().collect(Collectors.joining(", ", "[", "]"))
         : String.valueOf(fact);

@@ -17,34 +17,41 @@ public final class TriageVocabulary {
   /** The longest summary kept; a longer one is cut. */
   public static final int SUMMARY_MAX = 200;
 
+  private static final Set<String> CLASSIFYING = Set.copyOf(concat(AREAS, COMPLEXITIES));
+
   private TriageVocabulary() {}
+
+  /** True when one of {@code labels} already says an area or a complexity. */
+  public static boolean classified(List<String> labels) {
+    return labels.stream().anyMatch(l -> CLASSIFYING.contains(l.toLowerCase(java.util.Locale.ROOT)));
+  }
 
   /** The prefix of an area label written as a scope ({@code area/ci}); the bare word ({@code ci}) says the same. */
   public static final String AREA_PREFIX = "area/";
 
-  /** True when one of {@code labels} already says an area or a complexity. */
-  public static boolean classified(List<String> labels) {
-    return !areasOf(labels).isEmpty() || labels.stream().anyMatch(l -> COMPLEXITIES.contains(l.toLowerCase(java.util.Locale.ROOT)));
-  }
-
   /** The areas {@code labels} name, each once, in label order: {@code ci} and {@code area/ci} alike, any case. */
   public static Set<String> areasOf(List<String> labels) {
-    Set<String> out = new java.util.LinkedHashSet<>();
-    for (String l : labels) {
-      String word = l.toLowerCase(java.util.Locale.ROOT);
-      if (word.startsWith(AREA_PREFIX)) word = word.substring(AREA_PREFIX.length());
-      if (AREAS.contains(word)) out.add(word);
-    }
-    return out;
+    return named(labels, AREAS, AREA_PREFIX);
   }
 
   /** The kinds of work {@code labels} name, each once, in label order, any case. */
   public static Set<String> kindsOf(List<String> labels) {
+    return named(labels, KINDS, null);
+  }
+
+  private static Set<String> named(List<String> labels, List<String> words, String prefix) {
     Set<String> out = new java.util.LinkedHashSet<>();
     for (String l : labels) {
       String word = l.toLowerCase(java.util.Locale.ROOT);
-      if (KINDS.contains(word)) out.add(word);
+      if (prefix != null && word.startsWith(prefix)) word = word.substring(prefix.length());
+      if (words.contains(word)) out.add(word);
     }
     return out;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 }

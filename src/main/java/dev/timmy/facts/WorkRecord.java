@@ -1,5 +1,6 @@
 package dev.timmy.facts;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,6 +14,16 @@ import java.util.Locale;
 public record WorkRecord(
     String agent, WorkFacet facet, String work, int windowDays, int merged, int closedUnmerged, int reviewRounds,
     double medianHoursToMerge, int fromDispatch, int fromOpening) {
+
+  /** True when {@code labels} make an issue of this record's work: its kind, or its area ({@code ci} or {@code area/ci}). */
+  public boolean fits(List<String> labels) {
+    return facet.of(labels).contains(work);
+  }
+
+  /** True when a triage answer of {@code kind} and {@code area} makes an issue of this record's work. */
+  public boolean fits(String kind, String area) {
+    return work.equals(facet == WorkFacet.KIND ? kind : area);
+  }
 
   public int closed() {
     return merged + closedUnmerged;

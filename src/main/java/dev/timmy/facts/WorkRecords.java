@@ -12,9 +12,10 @@ import java.util.TreeMap;
 
 /**
  * Each agent's {@link WorkRecord}s: its pull requests closed within the history's window, grouped
- * by each kind of work their labels name and by each area their labels, or else the labels of the
- * issue they close, name ({@link TriageVocabulary#areasOf}: {@code ci} or {@code area/ci}). A pull
- * whose area is unknown counts for no area. Its time to merge runs from the last dispatch of that
+ * by each kind of work and each area their labels name, or else (for each facet on its own) the
+ * labels of the issue they close ({@link TriageVocabulary}: {@code bug}; {@code ci} or
+ * {@code area/ci}). A pull whose area is unknown counts for no area, one whose kind is unknown for
+ * no kind. Its time to merge runs from the last dispatch of that
  * issue to its author before the pull opened (Gitea's assignment or Timmy's routing note), else
  * from the pull's opening; a dispatch or an opening after the merge (a skewed clock) is not used.
  */
@@ -32,25 +33,24 @@ public final class WorkRecords {
     for (PastIssue i : history.issues()) issues.put(i.subject(), i);
     List<WorkRecord> out = new ArrayList<>();
     for (Agent a : agents) {
-      Map<String, List<PastPull>> kinds = new TreeMap<>();
-      Map<String, List<PastPull>> areas = new TreeMap<>();
-      for (PastPull p : history.pulls()) {
-        if (!p.author().equalsIgnoreCase(a.login()) || !AgentRecords.within(p.closedAt(), from, now)) continue;
-        for (String k : TriageVocabulary.kindsOf(p.labels())) kinds.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
-        for (String area : areas(p, issues)) areas.computeIfAbsent(area, x -> new ArrayList<>()).add(p);
+      for (WorkFacet facet : WorkFacet.values()) {
+        Map<String, List<PastPull>> byWork = new TreeMap<>();
+        for (PastPull p : history.pulls()) {
+          if (!p.author().equalsIgnoreCase(a.login()) || !AgentRecords.within(p.closedAt(), from, now)) continue;
+          for (String w : words(facet, p, issues)) byWork.computeIfAbsent(w, x -> new ArrayList<>()).add(p);
+        }
+        byWork.forEach((w, pulls) -> out.add(record(a, facet, w, history.windowDays(), pulls)));
       }
-      kinds.forEach((k, pulls) -> out.add(record(a, WorkFacet.KIND, k, history.windowDays(), pulls)));
-      areas.forEach((k, pulls) -> out.add(record(a, WorkFacet.AREA, k, history.windowDays(), pulls)));
     }
     return out;
   }
 
-  /** The areas of {@code p}: its own labels', else those of the issue it closes (when that closed in the window). */
-  static Set<String> areas(PastPull p, Map<String, PastIssue> issues) {
-    Set<String> own = TriageVocabulary.areasOf(p.labels());
+  /** The kinds or areas of {@code p}: its own labels', else those of the issue it closes (when that closed in the window). */
+  static Set<String> words(WorkFacet facet, PastPull p, Map<String, PastIssue> issues) {
+    Set<String> own = facet.of(p.labels());
     if (!own.isEmpty() || p.linkedIssue() <= 0) return own;
     PastIssue linked = issues.get(Subjects.of(p.repo(), p.linkedIssue()));
-    return linked == null ? own : TriageVocabulary.areasOf(linked.labels());
+    return linked == null ? own : facet.of(linked.labels());
   }
 
   /**

@@ -55,7 +55,7 @@ class WorkRecordsTest {
   }
 
   @Test
-  void a_pull_has_the_areas_of_its_labels_or_else_of_the_issue_it_closes_and_an_unknown_area_counts_for_none() {
+  void a_pull_has_the_areas_and_kinds_of_its_labels_or_else_of_the_issue_it_closes_and_an_unknown_area_counts_for_none() {
     List<PastIssue> issues = List.of(
         new PastIssue("alex/x", 50, List.of("kimi-code"), daysAgo(1), List.of("ci", "bug")),
         new PastIssue("alex/x", 51, List.of("kimi-code"), daysAgo(1), List.of("question")),
@@ -70,9 +70,11 @@ class WorkRecordsTest {
             List.of()),
         new PastPull("alex/x", 7, "kimi-code", false, daysAgo(1), 0, 0, List.of(), daysAgo(2), 99, List.of())), issues);
     List<WorkRecord> records = WorkRecords.count(NOW, List.of(KIMI), h);
-    assertEquals(List.of("AREA ci 3", "AREA docs 1"), records.stream().map(r -> r.facet() + " " + r.work() + " " + r.closed()).toList(),
+    assertEquals(List.of("KIND bug 2", "KIND question 1", "AREA ci 3", "AREA docs 1"),
+        records.stream().map(r -> r.facet() + " " + r.work() + " " + r.closed()).toList(),
         "#1, #2 (once) by label and #3 by its issue are ci; #4's own label wins over its issue's; #5's issue names no "
-            + "area, #6's labels name none and its issue is in another repository, #7's issue is unknown: no area");
+            + "area, #6's labels name none and its issue is in another repository, #7's issue is unknown: no area. "
+            + "Kinds fall back to the issue's labels on their own: #3 and #4 are bugs, #5 a question");
   }
 
   @Test
