@@ -2,6 +2,7 @@ package dev.timmy.observe.gitea;
 
 import dev.timmy.Bugs;
 import dev.timmy.gitea.GiteaClient;
+import dev.timmy.gitea.GiteaException;
 import dev.timmy.gitea.GiteaMapping;
 import dev.timmy.gitea.GiteaWire;
 
@@ -144,10 +145,22 @@ final class GiteaHistory {
     for (GiteaWire.Comment c : wire == null ? List.<GiteaWire.Comment>of() : wire) {
       comments.add(GiteaMapping.onSubject(name + "#" + n, c, self));
     }
+    return GiteaMapping.pastPull(name, w, reviews, status, comments, dispatches(name, w, self));
+  }
+
+  /**
+   * The dispatches of the issue merged pull {@code w} closes; none for an unmerged pull, one that
+   * closes no issue, or one whose body names an issue Gitea does not have (anyone can write "Closes #9999").
+   */
+  private List<Dispatch> dispatches(String name, GiteaWire.PullRequest w, String self) throws IOException {
     int linked = GiteaMapping.linkedIssue(w.body());
-    List<Dispatch> dispatches = !w.merged() || linked <= 0 ? List.of() : GiteaMapping.dispatches(Subjects.of(name, linked),
-        client.getPages(client.repoUrl(name, "issues", linked, "timeline"), GiteaWire.TimelineComment.class, TIMELINE_PAGES)
-            .items(), self);
-    return GiteaMapping.pastPull(name, w, reviews, status, comments, dispatches);
+    if (!w.merged() || linked <= 0) return List.of();
+    try {
+      return GiteaMapping.dispatches(Subjects.of(name, linked), client.getPages(client.repoUrl(name, "issues", linked, "timeline"),
+          GiteaWire.TimelineComment.class, TIMELINE_PAGES).items(), self);
+    } catch (GiteaException e) {
+      if (e.notFound()) return List.of();
+      throw e;
+    }
   }
 }

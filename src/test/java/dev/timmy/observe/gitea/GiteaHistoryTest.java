@@ -163,6 +163,26 @@ class GiteaHistoryTest {
   }
 
   @Test
+  void a_merged_pull_that_names_an_issue_gitea_lacks_has_no_dispatch_and_a_failing_timeline_is_a_gap() {
+    app.addPull(15, "closes nothing real", "kimi-code", daysAgo(2), "sha15", "success").put("body", "Closes #9999");
+    app.closePull(15, true, daysAgo(1));
+    Backlog b = cycle(Duration.ofSeconds(60));
+    assertTrue(b.complete(), b.gaps().toString());
+    assertEquals(1, requests("/issues/9999/timeline"), t.gitea.lines().toString());
+    PastPull p15 = b.history().pulls().stream().filter(p -> p.number() == 15).findFirst().orElseThrow();
+    assertEquals(9999, p15.linkedIssue());
+    assertEquals(List.of(), p15.dispatches());
+
+    app.addPull(16, "merged later", "kimi-code", daysAgo(1), "sha16", "success").put("body", "Closes #2");
+    app.closePull(16, true, t.gitea.now);
+    t.gitea.fail(FakeGitea.path("/issues/2/timeline$"), 3, FakeGitea.error(500, "database is locked"));
+    Backlog failed = cycle(Duration.ofMinutes(31));
+    assertFalse(failed.complete());
+    assertTrue(failed.gaps().get(0).startsWith("alex/app: history: "), failed.gaps().toString());
+    assertEquals(b.history(), failed.history(), "what was known is kept");
+  }
+
+  @Test
   void without_an_agent_window_no_history_is_read() {
     GiteaSource plain = new GiteaSource(t.client(t.config(List.of("alex/app"), false)), List.of("alex/app"),
         Duration.ofHours(1), clock);
