@@ -205,7 +205,9 @@ public final class FakeRepo {
     if ((x = match("^/issues/(\\d+)/comments$", rest)) != null) return issueComments(r, Integer.parseInt(x.group(1)));
     if ((x = match("^/issues/(\\d+)/timeline$", rest)) != null && m.equals("GET")) {
       int n = Integer.parseInt(x.group(1));
-      return issueView(n) == null ? FakeGitea.error(404, "issue does not exist") : server.page(r, timeline(n));
+      String before = r.getUrl().queryParameter("before");
+      return issueView(n) == null ? FakeGitea.error(404, "issue does not exist") : server.page(r, timeline(n)
+          .filter(e -> before == null || Instant.parse(e.path("updated_at").asText()).isBefore(Instant.parse(before))));
     }
     if ((x = match("^/issues/(\\d+)/labels$", rest)) != null && m.equals("POST")) {
       return addLabels(Integer.parseInt(x.group(1)), body(r));

@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * closed pulls, most recently closed first ({@code sort=recentclose}), page by page until one
  * closed before the window; each pull closed since the last read costs three more requests, once
  * (its reviews, its head's status and its comments, where Timmy's ci-failed notices are), and a
- * merged one that closes an issue a fourth: that issue's timeline, at most {@value #TIMELINE_PAGES}
- * pages, for when the work was dispatched (Gitea's assignments and Timmy's routing notes).
+ * merged one that closes an issue a fourth: that issue's timeline up to the pull's opening, at most
+ * {@value #TIMELINE_PAGES} pages, for when the work was dispatched (Gitea's assignments and Timmy's
+ * routing notes; a dispatch past the cap, behind a flood of older comments, is not seen).
  * A failed read keeps what was known and is a gap; it is tried again next cycle.
  */
 final class GiteaHistory {
@@ -155,9 +156,12 @@ final class GiteaHistory {
   private List<Dispatch> dispatches(String name, GiteaWire.PullRequest w, String self) throws IOException {
     int linked = GiteaMapping.linkedIssue(w.body());
     if (!w.merged() || linked <= 0) return List.of();
+    // Only what came before the pull opened can be its dispatch: the review talk after it costs no page.
+    HttpUrl url = client.repoUrl(name, "issues", linked, "timeline");
+    if (w.createdAt() != null) url = url.newBuilder().addQueryParameter("before", w.createdAt().plusSeconds(1).toString()).build();
     try {
-      return GiteaMapping.dispatches(Subjects.of(name, linked), client.getPages(client.repoUrl(name, "issues", linked, "timeline"),
-          GiteaWire.TimelineComment.class, TIMELINE_PAGES).items(), self);
+      return GiteaMapping.dispatches(Subjects.of(name, linked), client.getPages(url, GiteaWire.TimelineComment.class, TIMELINE_PAGES)
+          .items(), self);
     } catch (GiteaException e) {
       if (e.notFound()) return List.of();
       throw e;

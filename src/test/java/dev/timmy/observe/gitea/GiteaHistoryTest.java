@@ -44,7 +44,9 @@ class GiteaHistoryTest {
     // #2's timeline: Alex assigns Kimi, Timmy's routing note, and a routing marker forged by Mara.
     app.assign(2, "alex", "kimi-code", daysAgo(6), false);
     app.addComment(2, "timmy", daysAgo(6).plusSeconds(60), "routed <!-- timmy:COMMENT:alex/app#2:agent=kimi,topic=routing -->");
-    app.addComment(2, "mara", daysAgo(4), "sure <!-- timmy:COMMENT:alex/app#2:agent=kimi,topic=routing -->");
+    app.addComment(2, "mara", daysAgo(6).plusSeconds(120), "sure <!-- timmy:COMMENT:alex/app#2:agent=kimi,topic=routing -->");
+    // After #12 opened (four days ago): no dispatch of #12's, and not read.
+    app.assign(2, "alex", "kimi-code", daysAgo(3), false);
     app.closeIssue(2, daysAgo(2), daysAgo(2), "kimi-code");
     app.addIssue(3, "closed long ago, commented yesterday", "alex", daysAgo(40), "bug");
     app.closeIssue(3, daysAgo(30), daysAgo(1), "kimi-code");
@@ -97,7 +99,8 @@ class GiteaHistoryTest {
     // issues, one page of closed pulls (it reaches #13, closed before the window), reviews + status + comments of #11
     // and #12, and the timeline of #2, the issue merged #12 closes
     assertEquals(1 + 5 + 2 + 2 * 3 + 1, t.gitea.requests.size(), t.gitea.lines().toString());
-    assertEquals(1, requests("/issues/2/timeline"), t.gitea.lines().toString());
+    assertEquals(1, requests("/issues/2/timeline?before=" + daysAgo(4).plusSeconds(1).toString().replace(":", "%3A")),
+        t.gitea.lines().toString());
     assertEquals(0, requests("/pulls/13/"), "nothing is read of a pull closed before the window");
     assertTrue(t.gitea.lines().stream().anyMatch(l -> l.contains("/pulls?state=closed&sort=recentclose")), t.gitea.lines().toString());
     assertTrue(t.gitea.lines().stream().anyMatch(l -> l.contains("/issues?state=closed&type=issues&since=")), t.gitea.lines().toString());
@@ -149,9 +152,12 @@ class GiteaHistoryTest {
 
   @Test
   void a_flooded_timeline_costs_at_most_its_page_cap_and_its_earlier_dispatch_still_counts() {
+    // 400 comments after the dispatch and before the opening (three days ago: addPull opens a day before its update),
+    // 400 more after the opening, which the read skips.
     app.addIssue(4, "flooded", "alex", daysAgo(9), "bug");
     app.assign(4, "alex", "claude-code", daysAgo(9), false);
     for (int k = 0; k < 400; k++) app.addComment(4, "mara", daysAgo(8).plusSeconds(k), "spam " + k);
+    for (int k = 0; k < 400; k++) app.addComment(4, "mara", daysAgo(2).plusSeconds(k), "review talk " + k);
     app.closeIssue(4, daysAgo(1), daysAgo(1), "claude-code");
     app.addPull(14, "fixes the flooded one", "claude-code", daysAgo(2), "sha14", "success").put("body", "Closes #4");
     app.closePull(14, true, daysAgo(1));
