@@ -73,20 +73,31 @@ public final class Executor {
   }
 
   /**
-   * Each proposal in order, each journaled with its outcome; returns the journal rows. An action
-   * found undone twice adds its escalation to Alex right after it, through the same guard.
+   * Each proposal in order, each journaled with its outcome. Once the cycle's operations budget is
+   * spent, what the snapshot alone refuses (a veto, a hold, strategy…: {@link Guard#snapshotRefusal})
+   * is still journaled REFUSED, and the rest is deferred: not read, not journaled as actions, counted
+   * on the cycle, proposed again by the next one; so a large backlog costs a cycle its budget's worth
+   * of live checks, not one budget refusal per proposal. An action found undone twice adds its
+   * escalation to Alex right after it, through the same guard.
    */
-  public List<ActionRow> execute(long cycleId, List<ProposalItem> proposals, Guard guard) {
+  public Acted execute(long cycleId, List<ProposalItem> proposals, Guard guard) {
     Set<String> handled = new HashSet<>();
-    List<ActionRow> rows = new ArrayList<>(proposals.size());
+    List<ActionRow> rows = new ArrayList<>();
+    List<ProposalItem> deferred = new ArrayList<>();
     Deque<ProposalItem> queue = new ArrayDeque<>(proposals);
     while (!queue.isEmpty()) {
       ProposalItem p = queue.removeFirst();
+      if (guard.budgetSpent()) {
+        Optional<Verdict> refused = guard.snapshotRefusal(p);
+        if (refused.isPresent()) rows.add(journal.record(cycleId, p, mode, ActionStatus.REFUSED, refused.get().code(), refused.get().reason()));
+        else deferred.add(p);
+        continue;
+      }
       ActionRow row = act(cycleId, p, guard, handled);
       rows.add(row);
       if (row.code() == ActionCode.UNDONE_TWICE && UNDOABLE.contains(p.kind())) queue.addFirst(undoneTwice(p));
     }
-    return rows;
+    return new Acted(rows, deferred);
   }
 
   private ActionRow act(long cycleId, ProposalItem proposal, Guard guard, Set<String> handled) {

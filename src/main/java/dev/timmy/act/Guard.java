@@ -50,41 +50,56 @@ public final class Guard {
    * merge the snapshot does not show ready.
    */
   public Verdict review(ProposalItem p, Target target) {
-    if (p.vetoed()) return Verdict.refuse(ActionCode.VETO, vetoes(p));
-    if (p.kind().destructive() && !snapshot.complete()) {
-      return Verdict.refuse(ActionCode.PARTIAL_SNAPSHOT, p.kind() + " is destructive and the snapshot is partial (missing: "
-          + String.join("; ", snapshot.gaps()) + ")");
-    }
-    Optional<String> bad = Names.problem(p);
-    if (bad.isPresent()) return Verdict.refuse(ActionCode.INVALID_NAME, p.kind() + " " + Names.printable(p.subject()) + ": " + bad.get());
-    Optional<String> outside = authority.scope().refusal(p, repos);
-    if (outside.isPresent()) return Verdict.refuse(ActionCode.OUTSIDE_SCOPE, outside.get());
-    if (!Authority.ALLOWED_ON_HOLD.contains(p.kind())) {
-      Optional<String> unseen = holds.unseen(p.subject());
-      if (unseen.isPresent()) return Verdict.refuse(ActionCode.HOLDS_UNSEEN, unseen.get());
-      Optional<String> held = holds.label(p.subject());
-      if (held.isPresent()) return Verdict.refuse(ActionCode.ON_HOLD, held.get());
-      Optional<String> told = holds.instruction(p.subject());
-      if (told.isPresent()) return Verdict.refuse(ActionCode.OWNER_INSTRUCTION, told.get());
-      Optional<String> strategy = holds.strategy(p.subject());
-      if (strategy.isPresent()) return Verdict.refuse(ActionCode.STRATEGY, strategy.get());
-    }
-    if (p.kind() == ActionKind.MERGE) {
-      Optional<String> notReady = mergeReadiness(p);
-      if (notReady.isPresent()) return Verdict.refuse(ActionCode.MERGE_CHECK, notReady.get());
-    }
+    Optional<Verdict> seen = snapshotRefusal(p);
+    if (seen.isPresent()) return seen.get();
     Optional<String> refused = targetRefusal(p, target);
     if (refused.isPresent()) return Verdict.refuse(ActionCode.TARGET, refused.get());
     if (mode == Mode.LIVE) {
       Optional<String> open = authority.breakers().refusal(target);
       if (open.isPresent()) return Verdict.refuse(ActionCode.CIRCUIT_BREAKER, open.get());
     }
-    int budget = authority.budgets().operationsPerCycle();
-    if (operations >= budget) {
-      return Verdict.refuse(ActionCode.OPERATIONS_BUDGET, "operations budget spent: " + operations + " of " + budget + " this cycle");
+    if (budgetSpent()) {
+      return Verdict.refuse(ActionCode.OPERATIONS_BUDGET, "operations budget spent: " + operations + " of "
+          + authority.budgets().operationsPerCycle() + " this cycle");
     }
     if (Authority.COMMENTING.contains(p.kind())) return commentBudget(p);
     return Verdict.allow();
+  }
+
+  /**
+   * The refusal the proposal and the snapshot alone give (no read, no budget): vetoes, a partial
+   * snapshot, malformed names, writes outside the configured repositories, unseen holds, holds and
+   * instructions, strategy, a merge the snapshot does not show ready. Empty when none objects.
+   */
+  public Optional<Verdict> snapshotRefusal(ProposalItem p) {
+    if (p.vetoed()) return Optional.of(Verdict.refuse(ActionCode.VETO, vetoes(p)));
+    if (p.kind().destructive() && !snapshot.complete()) {
+      return refuse(ActionCode.PARTIAL_SNAPSHOT, p.kind() + " is destructive and the snapshot is partial (missing: "
+          + String.join("; ", snapshot.gaps()) + ")");
+    }
+    Optional<String> bad = Names.problem(p);
+    if (bad.isPresent()) return refuse(ActionCode.INVALID_NAME, p.kind() + " " + Names.printable(p.subject()) + ": " + bad.get());
+    Optional<String> outside = authority.scope().refusal(p, repos);
+    if (outside.isPresent()) return refuse(ActionCode.OUTSIDE_SCOPE, outside.get());
+    if (!Authority.ALLOWED_ON_HOLD.contains(p.kind())) {
+      Optional<String> unseen = holds.unseen(p.subject());
+      if (unseen.isPresent()) return refuse(ActionCode.HOLDS_UNSEEN, unseen.get());
+      Optional<String> held = holds.label(p.subject());
+      if (held.isPresent()) return refuse(ActionCode.ON_HOLD, held.get());
+      Optional<String> told = holds.instruction(p.subject());
+      if (told.isPresent()) return refuse(ActionCode.OWNER_INSTRUCTION, told.get());
+      Optional<String> strategy = holds.strategy(p.subject());
+      if (strategy.isPresent()) return refuse(ActionCode.STRATEGY, strategy.get());
+    }
+    if (p.kind() == ActionKind.MERGE) {
+      Optional<String> notReady = mergeReadiness(p);
+      if (notReady.isPresent()) return refuse(ActionCode.MERGE_CHECK, notReady.get());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Verdict> refuse(ActionCode code, String why) {
+    return Optional.of(Verdict.refuse(code, why));
   }
 
   /** Counts what an action cost: attempts spend the budget (the journal feeds the breakers). */
@@ -94,6 +109,11 @@ public final class Guard {
 
   public int operations() {
     return operations;
+  }
+
+  /** Whether this cycle's operations budget is spent: every further proposal would be refused for it. */
+  public boolean budgetSpent() {
+    return operations >= authority.budgets().operationsPerCycle();
   }
 
   private Verdict commentBudget(ProposalItem p) {

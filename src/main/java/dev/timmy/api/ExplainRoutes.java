@@ -2,7 +2,9 @@ package dev.timmy.api;
 
 import dev.timmy.decide.Explanation;
 import dev.timmy.facts.Subjects;
+import dev.timmy.decide.ProposalItem;
 import dev.timmy.journal.ActionRow;
+import dev.timmy.journal.CycleCounts;
 import dev.timmy.journal.ActionStatus;
 import dev.timmy.journal.SubjectHistory;
 import io.javalin.http.Context;
@@ -61,18 +63,31 @@ final class ExplainRoutes {
     }
     return new Wire.Explained(subject, d.map(x -> x.bySubject().title(subject)).orElse(null),
         d.map(x -> x.cycle().id()).orElse(null), d.map(x -> x.snapshot().takenAt()).orElse(null), current, actions,
-        whyNot(current, actions), history.cycles());
+        whyNot(current, actions, d.map(x -> x.cycle().counts()).orElse(null)), history.cycles());
   }
 
   private List<ActionRow> actions(Latest.Decided x, String subject) {
     return x.actions().of(b.journal(), subject);
   }
 
-  /** The explanation's why-not (decided once, in {@code decide}), then what the guard refused in that cycle. */
-  static List<String> whyNot(Explanation current, List<ActionRow> actions) {
+  /**
+   * The explanation's why-not (decided once, in {@code decide}), then what the guard refused in that
+   * cycle, then the proposals the cycle deferred: proposed, not reached because its operations
+   * budget was spent on higher-ranked work first (no action row; {@code counts} says how many).
+   */
+  static List<String> whyNot(Explanation current, List<ActionRow> actions, CycleCounts counts) {
     List<String> out = new ArrayList<>(current == null ? List.of() : current.whyNot());
     for (ActionRow a : actions) {
       if (a.status() == ActionStatus.REFUSED) out.add(a.kind() + " refused (" + a.code() + "): " + a.outcome());
+    }
+    if (current == null || counts == null || counts.deferred() == 0) return out;
+    for (ProposalItem p : current.proposals()) {
+      if (p.vetoed()) continue; // the rules' no, said above with its veto; never handed to the executor
+      // a report's action key may carry its occurrence (":occurrence=N") after the proposal's
+      if (actions.stream().noneMatch(a -> a.key().equals(p.id()) || a.key().startsWith(p.id() + ":occurrence="))) {
+        out.add(p.kind() + " deferred: the cycle's operations budget was spent on higher-ranked work before it ("
+            + counts.deferred() + " proposals deferred); the next cycle proposes it again");
+      }
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package dev.timmy.cycle;
 
 import dev.timmy.Bugs;
+import dev.timmy.act.Acted;
 import dev.timmy.act.Authority;
 import dev.timmy.act.Escalations;
 import dev.timmy.act.Executor;
@@ -77,8 +78,9 @@ public final class Cycle {
       snapshot = observe(id);
       decision = evaluate(id, snapshot);
       Guard guard = authority.open(snapshot, executor.mode());
-      actions = executor.execute(id, byPriority(decision), guard);
-      journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.of(decision, actions));
+      Acted acted = executor.execute(id, byPriority(decision), guard);
+      actions = acted.actions();
+      journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.of(decision, actions, acted.deferred().size()));
     } catch (Failed e) {
       rules.restart(); // a failed cycle: the next one decides from a fresh session
       LOG.warn("cycle {} ({}) failed: {}", id, trigger, e.getMessage());
@@ -96,7 +98,7 @@ public final class Cycle {
       throw e;
     }
     journal.prune(retention);
-    CycleRow row = journal.reader().cycle(id).orElseThrow().cycle();
+    CycleRow row = journal.reader().cycleRow(id).orElseThrow();
     listener.finished(new CycleOutcome(row, snapshot, decision, actions, Duration.ofNanos(System.nanoTime() - began)));
     return row;
   }
@@ -139,16 +141,18 @@ public final class Cycle {
   }
 
   /**
-   * What the cycle acts on: the proposals, and each escalation as an ESCALATE action (telling Alex
-   * is a write like any other, so it passes the authority and the budgets). Budgets are spent on
-   * the most important work first: by their subject's rank, unranked subjects (the house) last,
-   * and at equal rank escalations before proposals.
+   * What the cycle acts on: the proposals that stand, and each escalation as an ESCALATE action
+   * (telling Alex is a write like any other, so it passes the authority and the budgets). A vetoed
+   * proposal is the rules' own no, already in the decision with its veto: it is not an action (the
+   * guard would refuse it, as it refuses any vetoed proposal it is given). Budgets are spent on the
+   * most important work first: by their subject's rank, unranked subjects (the house) last, and at
+   * equal rank escalations before proposals.
    */
-  private static List<ProposalItem> byPriority(Decision decision) {
+  static List<ProposalItem> byPriority(Decision decision) {
     Map<String, Integer> rank = new HashMap<>();
     for (PriorityItem p : decision.priorities()) rank.put(p.subject(), p.rank());
     List<ProposalItem> all = new ArrayList<>(Escalations.proposals(decision.escalations()));
-    all.addAll(decision.proposals());
+    for (ProposalItem p : decision.proposals()) if (!p.vetoed()) all.add(p);
     return all.stream()
         .sorted(Comparator.comparingInt(p -> rank.getOrDefault(p.subject(), Integer.MAX_VALUE)))
         .toList();

@@ -132,8 +132,13 @@ public final class Journal {
     return reader().action(actionId);
   }
 
-  /** Writes an action that needs no intent (nothing is touched): WOULD_DO, REFUSED, SKIPPED. */
+  /**
+   * Writes an action that needs no intent (nothing is touched): WOULD_DO, REFUSED, SKIPPED. Its
+   * proposal is not stored again (the cycle's decision items hold it; only an intent, which a
+   * restart must re-check, keeps its proposal on the row), so a cycle's refusals cost a short row each.
+   */
   public ActionRow record(long cycleId, ProposalItem p, Mode mode, ActionStatus status, ActionCode code, String outcome) {
+    Instant at = Instant.ofEpochMilli(clock.instant().toEpochMilli());
     long id = db.write("record action " + p.id(), c -> {
       if (status == ActionStatus.REFUSED) {
         // the proposal's row may have been written by an earlier cycle and kept since: the one this cycle holds
@@ -142,9 +147,10 @@ public final class Journal {
       }
       return Database.insert(c, "INSERT INTO actions(cycle_id, key, kind, subject, mode, status, code, outcome,"
           + " intended_at, finished_at, proposal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          cycleId, p.id(), p.kind(), p.subject(), mode, status, wire(code), outcome, clock.instant(), clock.instant(), json(p));
+          cycleId, p.id(), p.kind(), p.subject(), mode, status, wire(code), outcome, at, at, "");
     });
-    return reader().action(id);
+    // the row as it reads back (times to the millisecond, as the journal keeps them), without reading it back
+    return new ActionRow(id, cycleId, p.id(), p.kind(), p.subject(), mode, status, code, outcome, at, at);
   }
 
   /** The code as the journal stores it: its snake_case name ({@link ActionCode#read} reads older kebab-case too). */

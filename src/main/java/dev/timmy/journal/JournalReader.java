@@ -52,6 +52,12 @@ public final class JournalReader {
     });
   }
 
+  /** One cycle's row alone (no items, no actions). */
+  public Optional<CycleRow> cycleRow(long id) {
+    return db.read("read cycle " + id, c -> first(c, "SELECT " + CYCLE_COLUMNS + " FROM cycles WHERE id = ?",
+        JournalReader::cycle, id));
+  }
+
   /** One cycle with its decision items and actions, in the order they were written. */
   public Optional<CycleDetail> cycle(long id) {
     return db.read("read cycle " + id, c -> {

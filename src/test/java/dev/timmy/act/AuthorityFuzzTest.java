@@ -99,7 +99,7 @@ class AuthorityFuzzTest {
         byId.putIfAbsent(p.id(), p);
       }
       long cycle = journal.beginCycle("fuzz", Mode.LIVE, "fuzz");
-      for (ActionRow row : executor.execute(cycle, proposals, authority.open(snapshot, Mode.LIVE))) {
+      for (ActionRow row : executor.execute(cycle, proposals, authority.open(snapshot, Mode.LIVE)).actions()) {
         outcomes.merge(row.status() + (row.code() == null ? "" : " " + row.code()), 1, Integer::sum);
         if (row.status() != ActionStatus.DONE) continue;
         performed++;

@@ -48,7 +48,7 @@ class BreakersTest {
 
   private List<ActionRow> cycle(Mode mode, ProposalItem... proposals) {
     long id = journal.beginCycle("test", mode, "r");
-    return new Executor(List.of(loops, gitea), journal, mode).execute(id, List.of(proposals), authority().open(world, mode));
+    return new Executor(List.of(loops, gitea), journal, mode).execute(id, List.of(proposals), authority().open(world, mode)).actions();
   }
 
   private static ProposalItem restart(String loop) {

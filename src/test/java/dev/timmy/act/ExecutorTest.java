@@ -54,7 +54,7 @@ class ExecutorTest {
   /** One cycle of {@code proposals} through a fresh guard, as the cycle does it. */
   private List<ActionRow> cycle(Journal j, Executor executor, BudgetConfig budgets, ProposalItem... proposals) {
     long id = j.beginCycle("test", executor.mode(), "r");
-    return executor.execute(id, List.of(proposals), authority(j, budgets).open(world, executor.mode()));
+    return executor.execute(id, List.of(proposals), authority(j, budgets).open(world, executor.mode())).actions();
   }
 
   private List<ActionRow> cycle(Executor executor, ProposalItem... proposals) {
@@ -288,7 +288,7 @@ class ExecutorTest {
     long id = journal.beginCycle("test", executor.mode(), "r");
     journal.observed(id, world);
     List<ActionRow> rows = executor.execute(id, List.of(proposals), authority(journal, BudgetConfig.defaults()).open(world,
-        executor.mode()));
+        executor.mode())).actions();
     journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.none());
     return rows;
   }

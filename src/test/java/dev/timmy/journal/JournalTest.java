@@ -57,7 +57,7 @@ class JournalTest {
     journal.decided(id, Given.decision(subject, List.of(p)));
     List<ActionRow> rows = List.of(journal.record(id, p, Mode.DRY_RUN, ActionStatus.WOULD_DO, null, "would comment"));
     journal.finishCycle(id, status, status == CycleStatus.FAILED ? "boom" : null,
-        CycleCounts.of(Given.decision(subject, List.of(p)), rows));
+        CycleCounts.of(Given.decision(subject, List.of(p)), rows, 0));
     return id;
   }
 

@@ -72,7 +72,10 @@ public final class Load {
     Latest latest = new Latest();
     Metrics metrics = new Metrics();
     TimmyConfig config = TimmyConfig.demo();
-    Cycle cycle = new Cycle(() -> house, book, Authority.from(config, journal),
+    // the clock moves a period a cycle, as a served house's does: clock-bound rules fire again every cycle
+    AtomicLong cycles = new AtomicLong();
+    Cycle cycle = new Cycle(() -> house.toBuilder().takenAt(house.takenAt().plus(o.cycle().multipliedBy(cycles.getAndIncrement())))
+        .build(), book, Authority.from(config, journal),
         new Executor(List.of(RecordingTarget.forAll()), journal, Mode.DRY_RUN), journal, Duration.ofHours(1),
         latest.andThen(metrics));
     CycleLoop loop = new CycleLoop(cycle, null, o.cycle(), Duration.ofSeconds(30));
@@ -96,6 +99,13 @@ public final class Load {
     } finally {
       api.close();
       loop.close();
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }
   }
 
@@ -111,64 +121,102 @@ public final class Load {
     return out;
   }
 
+  /**
+   * The clients run in a JVM of their own (this class's {@code Clients}, on the same class path), so
+   * RSS and threads measured here are the server's alone, as an owner's {@code serve} would be.
+   */
   private static Result drive(Options o, int port, List<String> paths, Journal journal, long okBefore, long failedBefore)
       throws Exception {
-    OkHttpClient http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(o.clients() + 8, 1, TimeUnit.MINUTES))
-        .readTimeout(Duration.ofSeconds(30)).build();
-    AtomicLong sent = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    long[][] took = new long[o.clients()][];
-    AtomicInteger[] counts = new AtomicInteger[o.clients()];
-    long end = System.nanoTime() + o.duration().toNanos();
-    long rssStart = rssMb();
-    long[] rssMax = {rssStart};
-    int[] httpMax = {0};
-    int[] threadsMax = {0};
-    List<Thread> clients = new ArrayList<>();
-    for (int c = 0; c < o.clients(); c++) {
-      int me = c;
-      took[me] = new long[Math.max(16, o.requests() / o.clients() + 1)];
-      counts[me] = new AtomicInteger();
-      Thread t = new Thread(() -> {
-        int i = me * 7;
-        while (System.nanoTime() < end && sent.incrementAndGet() <= o.requests() && counts[me].get() < took[me].length) {
-          String path = paths.get(i++ % paths.size());
-          long t0 = System.nanoTime();
-          try (Response r = http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + path).build()).execute()) {
-            r.body().bytes();
-            if (r.code() != 200) errors.incrementAndGet();
-          } catch (IOException e) {
-            errors.incrementAndGet();
+    Path list = Files.createTempFile("timmy-load-paths-", ".txt");
+    Path out = Files.createTempFile("timmy-load-result-", ".txt");
+    try {
+      Files.write(list, paths);
+      String java = ProcessHandle.current().info().command().orElse("java");
+      Process clients = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-Xss256k", "-cp",
+          System.getProperty("java.class.path"), Clients.class.getName(), Integer.toString(port),
+          Integer.toString(o.clients()), Long.toString(o.duration().toMillis()), Integer.toString(o.requests()),
+          list.toString(), out.toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+      long rssStart = rssMb();
+      long rssMax = rssStart;
+      int httpMax = 0;
+      int threadsMax = 0;
+      long rssLate = 0;
+      long lateFrom = System.nanoTime() + o.duration().toNanos() / 2;
+      while (!clients.waitFor(250, TimeUnit.MILLISECONDS)) {
+        long rss = rssMb();
+        rssMax = Math.max(rssMax, rss);
+        if (System.nanoTime() > lateFrom) rssLate = Math.max(rssLate, rss);
+        httpMax = Math.max(httpMax, httpThreads());
+        threadsMax = Math.max(threadsMax, ManagementFactory.getThreadMXBean().getThreadCount());
+      }
+      if (clients.exitValue() != 0) throw new IllegalStateException("the load clients exited with " + clients.exitValue());
+      String[] f = Files.readString(out).strip().split(" ");
+      System.gc();
+      long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+      return new Result(Long.parseLong(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+          Double.parseDouble(f[4]), count(journal, CycleStatus.OK) - okBefore, count(journal, CycleStatus.FAILED) - failedBefore,
+          rssStart, rssMax, rssMb(), httpMax, threadsMax, heap);
+    } finally {
+      Files.deleteIfExists(list);
+      Files.deleteIfExists(out);
+    }
+  }
+
+  /**
+   * The client JVM: {@code clients} threads sending the paths round-robin to 127.0.0.1:{@code port}
+   * until the time or the count runs out; writes "requests errors p50 p99 max" (ms) to the result file.
+   */
+  static final class Clients {
+    public static void main(String[] a) throws Exception {
+      int port = Integer.parseInt(a[0]);
+      int n = Integer.parseInt(a[1]);
+      long end = System.nanoTime() + Long.parseLong(a[2]) * 1_000_000L;
+      int requests = Integer.parseInt(a[3]);
+      List<String> paths = Files.readAllLines(Path.of(a[4]));
+      OkHttpClient http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(n + 8, 1, TimeUnit.MINUTES))
+          .readTimeout(Duration.ofSeconds(30)).build();
+      AtomicLong sent = new AtomicLong();
+      AtomicLong errors = new AtomicLong();
+      long[][] took = new long[n][];
+      int[] counts = new int[n];
+      List<Thread> threads = new ArrayList<>();
+      for (int c = 0; c < n; c++) {
+        int me = c;
+        took[me] = new long[Math.max(16, Math.min(requests / n + 1, 2_000_000 / n))];
+        Thread t = new Thread(() -> {
+          int i = me * 7;
+          while (System.nanoTime() < end && sent.incrementAndGet() <= requests && counts[me] < took[me].length) {
+            String path = paths.get(i++ % paths.size());
+            long t0 = System.nanoTime();
+            try (Response r = http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + path).build()).execute()) {
+              r.body().bytes();
+              if (r.code() != 200) errors.incrementAndGet();
+            } catch (IOException e) {
+              errors.incrementAndGet();
+            }
+            took[me][counts[me]++] = System.nanoTime() - t0;
           }
-          took[me][counts[me].getAndIncrement()] = System.nanoTime() - t0;
-        }
-      }, "load-client-" + c);
-      t.setDaemon(true);
-      clients.add(t);
-      t.start();
+        }, "load-client-" + c);
+        threads.add(t);
+        t.start();
+      }
+      for (Thread t : threads) t.join();
+      int total = 0;
+      for (int k : counts) total += k;
+      long[] all = new long[total];
+      int at = 0;
+      for (int c = 0; c < n; c++) {
+        System.arraycopy(took[c], 0, all, at, counts[c]);
+        at += counts[c];
+      }
+      Arrays.sort(all);
+      Files.writeString(Path.of(a[5]), total + " " + errors.get() + " " + ms(all, 0.50) + " " + ms(all, 0.99) + " "
+          + (all.length == 0 ? 0 : all[all.length - 1] / 1e6));
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+      System.exit(0);
     }
-    while (clients.stream().anyMatch(Thread::isAlive)) {
-      Thread.sleep(250);
-      rssMax[0] = Math.max(rssMax[0], rssMb());
-      httpMax[0] = Math.max(httpMax[0], httpThreads());
-      threadsMax[0] = Math.max(threadsMax[0], ManagementFactory.getThreadMXBean().getThreadCount() - o.clients());
-    }
-    int total = 0;
-    for (AtomicInteger n : counts) total += n.get();
-    long[] all = new long[total];
-    int at = 0;
-    for (int c = 0; c < o.clients(); c++) {
-      System.arraycopy(took[c], 0, all, at, counts[c].get());
-      at += counts[c].get();
-    }
-    Arrays.sort(all);
-    http.dispatcher().executorService().shutdown();
-    http.connectionPool().evictAll();
-    System.gc();
-    long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
-    return new Result(total, errors.get(), ms(all, 0.50), ms(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6,
-        count(journal, CycleStatus.OK) - okBefore, count(journal, CycleStatus.FAILED) - failedBefore, rssStart, rssMax[0],
-        rssMb(), httpMax[0], threadsMax[0], heap);
   }
 
   private static void print(Options o, Result r) {
@@ -177,10 +225,9 @@ public final class Load {
     System.out.printf("load: requests %d  errors %d  p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", r.requests(), r.errors(),
         r.p50Ms(), r.p99Ms(), r.maxMs());
     System.out.printf("load: cycles ok %d  failed %d%n", r.cyclesOk(), r.cyclesFailed());
-    System.out.printf("load: RSS start %d MB  max %d MB  end %d MB (JVM with server and clients)  heap after GC %d MB%n",
+    System.out.printf("load: server RSS start %d MB  max %d MB  end %d MB  heap after GC %d MB (clients in their own JVM)%n",
         r.rssStartMb(), r.rssMaxMb(), r.rssEndMb(), r.heapAfterGcMb());
-    System.out.printf("load: threads: Jetty pool max %d (bound %d), JVM without the clients max %d%n", r.httpThreadsMax(),
-        32, r.threadsMax());
+    System.out.printf("load: server threads: Jetty pool max %d (bound %d), JVM max %d%n", r.httpThreadsMax(), 32, r.threadsMax());
   }
 
   private static double ms(long[] sorted, double q) {

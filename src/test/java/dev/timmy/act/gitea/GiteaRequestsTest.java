@@ -118,7 +118,7 @@ class GiteaRequestsTest {
     Executor executor = new Executor(List.of(new GiteaTarget(client, Given.ALEX)), journal, mode);
     long id = journal.beginCycle("test", mode, "r");
     t.gitea.clear();
-    ActionRow row = executor.execute(id, List.of(p), authority.open(world, mode)).get(0);
+    ActionRow row = executor.execute(id, List.of(p), authority.open(world, mode)).actions().get(0);
     return new Cost(t.gitea.requests.size(), t.gitea.writes(), row);
   }
 

@@ -69,7 +69,7 @@ class HouseRefusalsTest {
     Authority authority = new Authority(new OwnerConfig("alex", null, null), new BudgetConfig(20, 3, 2, 30), journal.reader(), clock);
     long id = journal.beginCycle("test", mode, "r");
     return new Executor(targets, journal, mode).execute(id, List.of(proposals),
-        authority.open(Given.snapshot(List.of(), List.of()), mode));
+        authority.open(Given.snapshot(List.of(), List.of()), mode)).actions();
   }
 
   static ProposalItem p(ActionKind kind, String subject, Map<String, String> params) {
