@@ -81,7 +81,7 @@ public record Snapshot(
 
   /**
    * Every fact to put before the rules: the clock, its completeness, the owner and each record of
-   * each list, the work in flight, the agents' records (overall and by kind of work) and Timmy's notes
+   * each list, the work in flight, the agents' records (overall and by kind and area of work) and Timmy's notes
    * (of its comments and of the issues it opened) included (the raw history is not: the records say
    * what the rules need of it), and the brain's facts.
    */

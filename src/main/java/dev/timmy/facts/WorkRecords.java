@@ -58,6 +58,7 @@ public final class WorkRecords {
    * opened (when that is known) nor after it closed; null when there is none.
    */
   public static Instant dispatchedAt(PastPull p, Agent a) {
+    if (p.closedAt() == null) return null;
     Instant until = p.openedAt() != null && p.openedAt().isBefore(p.closedAt()) ? p.openedAt() : p.closedAt();
     Instant last = null;
     for (Dispatch d : p.dispatches()) {
