@@ -7,15 +7,15 @@ import java.util.RandomAccess;
 /**
  * The facts a rule matched, kept as references during the evaluation and said in words
  * ({@link FactWords}) only when someone reads them: explain, the API, the journal. Facts are
- * immutable records, so the words are the same whenever they are built; each is built once.
+ * immutable records, so the words are the same whenever they are built; they are built on each
+ * read and not kept (a 10k-issue decision would hold some 300,000 of them between cycles, while
+ * its readers, the journal and the API's answer cache, read each item once a cycle).
  */
 final class MatchedFacts extends AbstractList<String> implements RandomAccess {
   private final Object[] facts;
-  private final String[] words;
 
   MatchedFacts(List<Object> facts) {
     this.facts = facts.toArray();
-    this.words = new String[this.facts.length];
   }
 
   /** An immutable copy of {@code facts}, keeping the references of matched facts unsaid. */
@@ -25,12 +25,7 @@ final class MatchedFacts extends AbstractList<String> implements RandomAccess {
 
   @Override
   public String get(int index) {
-    String w = words[index];
-    if (w == null) {
-      w = FactWords.of(facts[index]);
-      words[index] = w; // a racing reader builds the same string: harmless
-    }
-    return w;
+    return FactWords.of(facts[index]);
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,44 @@ final class DecisionRows {
    * its clock fact as a placeholder: an item that differs only in the clock it matched is the
    * same row a tick later ({@link #at} gives it the clock of the cycle read).
    */
-  record Row(ItemKind kind, String subject, String ruleId, List<String> rules, String sortKey, String body,
-      ByteBuffer digest, ProposalItem proposal) {}
+  record Row(ItemKind kind, String subject, String ruleId, List<String> rules, String sortKey, Object item,
+      ByteBuffer digest, ProposalItem proposal) {
+    /** The item's JSON, built only for a row that is written (a kept row needs its digest alone). */
+    String body() {
+      return Journal.json(item);
+    }
+  }
+
+  /**
+   * The digests of the last written decision's items, by identity. A live session hands the same
+   * item object back while the fact behind it lives ({@code Provenance}), so an item seen last
+   * cycle at the same sort key, whose body named no clock, has the same digest: it is neither
+   * written as JSON again nor hashed. An item whose body held its cycle's clock is digested
+   * afresh (the clock placeholder is the cycle's).
+   */
+  static final class Memo {
+    private record Known(String sortKey, ByteBuffer digest) {}
+
+    private final Map<Object, Known> known;
+    /** How many of its items were known from the last cycle (for the tests and the benchmark). */
+    private int reused;
+
+    private Memo(Map<Object, Known> known) {
+      this.known = known;
+    }
+
+    int reused() {
+      return reused;
+    }
+
+    static Memo empty() {
+      return new Memo(new IdentityHashMap<>());
+    }
+
+    int size() {
+      return known.size();
+    }
+  }
 
   /** A body written at clock {@code written} as it read at clock {@code at}. */
   static String at(String body, Instant written, Instant at) {
@@ -52,24 +89,29 @@ final class DecisionRows {
   private DecisionRows() {}
 
   static List<Row> of(Decision d) {
+    return of(d, Memo.empty(), Memo.empty());
+  }
+
+  /** The rows of {@code d}, reusing what {@code last} knows; what they are is put in {@code next}. */
+  static List<Row> of(Decision d, Memo last, Memo next) {
     List<Row> rows = new ArrayList<>();
     String clock = d.snapshot() == null || d.snapshot().takenAt() == null ? null : quoted(d.snapshot().takenAt());
     Map<String, Integer> rank = new HashMap<>();
     for (PriorityItem p : d.priorities()) rank.put(p.subject(), p.rank());
-    add(rows, clock, ItemKind.PRIORITY, d.priorities(), PriorityItem::subject, p -> pad(p.rank()),
+    add(rows, last, next, clock, ItemKind.PRIORITY, d.priorities(), PriorityItem::subject, p -> pad(p.rank()),
         p -> p.parts().stream().map(Scored::ruleId).toList(), p -> p.parts().isEmpty() ? "" : p.parts().get(0).ruleId(),
         p -> null);
-    add(rows, clock, ItemKind.ROUTE, d.routes(), RouteItem::subject,
+    add(rows, last, next, clock, ItemKind.ROUTE, d.routes(), RouteItem::subject,
         r -> pad(rank.getOrDefault(r.subject(), Integer.MAX_VALUE)) + SEP + r.subject(), r -> {
           List<String> rules = new ArrayList<>(List.of(r.ruleId()));
           r.parts().forEach(s -> rules.add(s.ruleId()));
           return rules;
         }, RouteItem::ruleId, r -> null);
-    add(rows, clock, ItemKind.CHECK, d.checks(), CheckItem::subject, CheckItem::subject, k -> List.of(k.ruleId()),
+    add(rows, last, next, clock, ItemKind.CHECK, d.checks(), CheckItem::subject, CheckItem::subject, k -> List.of(k.ruleId()),
         CheckItem::ruleId, k -> null);
-    add(rows, clock, ItemKind.ESCALATION, d.escalations(), EscalationItem::subject, EscalationItem::subject,
+    add(rows, last, next, clock, ItemKind.ESCALATION, d.escalations(), EscalationItem::subject, EscalationItem::subject,
         e -> List.of(e.ruleId()), EscalationItem::ruleId, e -> null);
-    add(rows, clock, ItemKind.PROPOSAL, d.proposals(), ProposalItem::subject, ProposalItem::subject, p -> {
+    add(rows, last, next, clock, ItemKind.PROPOSAL, d.proposals(), ProposalItem::subject, ProposalItem::subject, p -> {
       List<String> rules = new ArrayList<>(List.of(p.ruleId()));
       p.vetoes().stream().map(VetoItem::ruleId).forEach(rules::add);
       return rules;
@@ -77,7 +119,8 @@ final class DecisionRows {
     return rows;
   }
 
-  private static <T> void add(List<Row> rows, String clock, ItemKind kind, List<T> items, Function<T, String> subject,
+  private static <T> void add(List<Row> rows, Memo last, Memo next, String clock, ItemKind kind, List<T> items,
+      Function<T, String> subject,
       Function<T, String> group, Function<T, List<String>> rules, Function<T, String> ruleId,
       Function<T, ProposalItem> proposal) {
     String prefix = kind.ordinal() + String.valueOf(SEP);
@@ -96,12 +139,24 @@ final class DecisionRows {
     }
     for (int i = 0; i < items.size(); i++) {
       T item = items.get(i);
-      String body = Journal.json(item);
-      // the clock's words in the digest are a placeholder with a raw NUL, which JSON never writes (it escapes it)
+      String key = keys.get(i);
+      Memo.Known seen = last.known.get(item);
+      ByteBuffer digest;
+      if (seen != null && seen.sortKey().equals(key)) {
+        digest = seen.digest();
+        next.known.put(item, seen);
+        next.reused++;
+      } else {
+        String body = Journal.json(item);
+        // the clock's words in the digest are a placeholder with a raw NUL, which JSON never writes (it escapes it)
+        boolean clocked = clock != null && body.contains(clock);
+        digest = digest(key, clocked ? body.replace(clock, "\"clock \0\"") : body);
+        if (!clocked) next.known.put(item, new Memo.Known(key, digest));
+      }
       String rule = ruleId.apply(item);
       rows.add(new Row(kind, subject.apply(item), rule == null ? "" : rule, List.copyOf(new LinkedHashSet<>(
-          rules.apply(item).stream().filter(r -> r != null && !r.isEmpty()).toList())), keys.get(i), body,
-          digest(keys.get(i), clock == null ? body : body.replace(clock, "\"clock \0\"")), proposal.apply(item)));
+          rules.apply(item).stream().filter(r -> r != null && !r.isEmpty()).toList())), key, item, digest,
+          proposal.apply(item)));
     }
   }
 

@@ -22,8 +22,8 @@ final class ItemWriter {
   /** The until_cycle of a row still part of the last decided cycle. */
   static final long OPEN = Long.MAX_VALUE;
 
-  /** The rows of the last decided cycle, by digest. */
-  private record Open(long cycleId, Map<ByteBuffer, Long> ids) {}
+  /** The rows of the last decided cycle, by digest, and what its items were ({@link DecisionRows.Memo}). */
+  private record Open(long cycleId, Map<ByteBuffer, Long> ids, DecisionRows.Memo memo) {}
 
   private final Database db;
   private volatile Open open;
@@ -33,9 +33,10 @@ final class ItemWriter {
   }
 
   void write(long cycleId, Decision d) {
-    List<DecisionRows.Row> rows = DecisionRows.of(d);
-    Instant clock = d.snapshot() == null ? null : d.snapshot().takenAt();
     Open cached = open;
+    DecisionRows.Memo memo = DecisionRows.Memo.empty();
+    List<DecisionRows.Row> rows = DecisionRows.of(d, cached == null ? DecisionRows.Memo.empty() : cached.memo(), memo);
+    Instant clock = d.snapshot() == null ? null : d.snapshot().takenAt();
     open = null; // until this transaction commits: a rolled back write leaves the file's rows, not these
     open = db.write("record the decision of cycle " + cycleId, c -> {
       Database.update(c, "UPDATE cycles SET rules_revision = ?, items = ?, clock = ? WHERE id = ?", d.rulesRevision(),
@@ -53,7 +54,7 @@ final class ItemWriter {
         }
         s.close.executeBatch();
       }
-      return new Open(cycleId, after);
+      return new Open(cycleId, after, memo);
     });
   }
 

@@ -44,11 +44,16 @@ class JournalDeltaTest {
   private record Cycle(long id, Snapshot snapshot, Decision decision) {}
 
   private static List<Cycle> journal(Journal j, List<Snapshot> snapshots) {
+    return journal(j, snapshots, rules::evaluate);
+  }
+
+  /** {@code decide}: a fresh evaluation each cycle, or the rule book's live session (which hands back the items that live on). */
+  private static List<Cycle> journal(Journal j, List<Snapshot> snapshots, java.util.function.Function<Snapshot, Decision> decide) {
     List<Cycle> out = new ArrayList<>();
     for (Snapshot s : snapshots) {
       long id = j.beginCycle("test", Mode.DRY_RUN, rules.revision());
       j.observed(id, s);
-      Decision d = rules.evaluate(s);
+      Decision d = decide.apply(s);
       j.decided(id, d);
       j.finishCycle(id, CycleStatus.OK, null, CycleCounts.none());
       out.add(new Cycle(id, s, d));
@@ -154,6 +159,46 @@ class JournalDeltaTest {
       seq.add(s.at(s.takenAt().plus(Duration.ofMinutes(i))));
     }
     assertReadsBack(j, journal(j, seq));
+  }
+
+  @Test
+  void a_live_session_s_decisions_whose_items_live_on_read_back_cycle_by_cycle() throws Exception {
+    // the live session hands the same item objects back while their facts live: the journal keeps
+    // their rows by identity, and an item that moved (a new sort key) or names the clock is digested afresh
+    Snapshot s = SyntheticHouse.generate(400, 8, 13);
+    RuleBook live = RuleBook.open(Path.of("rules"));
+    Journal j = Journal.open(dir.resolve("live.db"), new Given.Clock(s.takenAt()));
+    Random rnd = new Random(9);
+    List<Snapshot> seq = new ArrayList<>(List.of(s));
+    for (int i = 0; i < 7; i++) {
+      s = i % 3 == 1 ? s : BacklogChanges.apply(s, 0.05, rnd).snapshot();
+      seq.add(s.at(s.takenAt().plus(Duration.ofMinutes(i % 2 == 0 ? i : 0))));
+    }
+    assertReadsBack(j, journal(j, seq, live::decide));
+  }
+
+  @Test
+  void rows_digested_with_the_last_cycle_s_memo_are_the_rows_digested_afresh() throws Exception {
+    Snapshot s = SyntheticHouse.generate(300, 8, 17);
+    RuleBook live = RuleBook.open(Path.of("rules"));
+    Random rnd = new Random(3);
+    DecisionRows.Memo last = DecisionRows.Memo.empty();
+    int reused = 0;
+    for (int i = 0; i < 6; i++) {
+      if (i % 2 == 1) s = BacklogChanges.apply(s, 0.05, rnd).snapshot();
+      Decision d = live.decide(s.at(s.takenAt().plus(Duration.ofMinutes(i < 3 ? 0 : i))));
+      DecisionRows.Memo next = DecisionRows.Memo.empty();
+      List<String> memoised = rows(DecisionRows.of(d, last, next));
+      assertEquals(rows(DecisionRows.of(d)), memoised, "cycle " + i);
+      reused += next.reused();
+      last = next;
+    }
+    assertTrue(reused > 1000, "items lived on and were not digested again: " + reused);
+  }
+
+  private static List<String> rows(List<DecisionRows.Row> rows) {
+    return rows.stream().map(r -> r.kind() + " " + r.sortKey() + " " + java.util.HexFormat.of().formatHex(r.digest().array())
+        + " " + r.subject() + " " + r.ruleId() + " " + r.rules()).toList();
   }
 
   @Test

@@ -49,7 +49,7 @@ public final class Load {
   /** What was measured. */
   public record Result(long requests, long errors, double p50Ms, double p99Ms, double maxMs, long cyclesOk,
       long cyclesFailed, long rssStartMb, long rssMaxMb, long rssEndMb, int httpThreadsMax, int threadsMax,
-      long heapAfterGcMb) {}
+      long heapAfterGcMb, long cycleMedianMs, long cycleMaxMs) {}
 
   private Load() {}
 
@@ -74,10 +74,11 @@ public final class Load {
     TimmyConfig config = TimmyConfig.demo();
     // the clock moves a period a cycle, as a served house's does: clock-bound rules fire again every cycle
     AtomicLong cycles = new AtomicLong();
+    List<Long> took = java.util.Collections.synchronizedList(new ArrayList<>());
     Cycle cycle = new Cycle(() -> house.toBuilder().takenAt(house.takenAt().plus(o.cycle().multipliedBy(cycles.getAndIncrement())))
         .build(), book, Authority.from(config, journal),
         new Executor(List.of(RecordingTarget.forAll()), journal, Mode.DRY_RUN), journal, Duration.ofHours(1),
-        latest.andThen(metrics));
+        latest.andThen(metrics).andThen(o2 -> took.add(o2.took().toMillis())));
     CycleLoop loop = new CycleLoop(cycle, null, o.cycle(), Duration.ofSeconds(30));
     ApiServer api = new ApiServer(new Backend(journal.reader(), book, loop, latest, metrics, new Secrets(null, null, null),
         Mode.DRY_RUN, "synthetic", () -> {}, Duration.ofSeconds(30), new DashboardEvents(), journal.deliveries(), List::of,
@@ -93,7 +94,16 @@ public final class Load {
       long okBefore = count(journal, CycleStatus.OK);
       long failedBefore = count(journal, CycleStatus.FAILED);
       List<String> paths = paths(latest.decided().orElseThrow().decision().priorities());
+      int first = took.size();
       Result r = drive(o, api.port(), paths, journal, okBefore, failedBefore);
+      List<Long> window;
+      synchronized (took) {
+        window = new ArrayList<>(took.subList(first, took.size()));
+      }
+      window.sort(null);
+      r = new Result(r.requests(), r.errors(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.cyclesOk(), r.cyclesFailed(), r.rssStartMb(),
+          r.rssMaxMb(), r.rssEndMb(), r.httpThreadsMax(), r.threadsMax(), r.heapAfterGcMb(),
+          window.isEmpty() ? -1 : window.get(window.size() / 2), window.isEmpty() ? -1 : window.get(window.size() - 1));
       print(o, r);
       return r;
     } finally {
@@ -156,7 +166,7 @@ public final class Load {
       long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
       return new Result(Long.parseLong(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
           Double.parseDouble(f[4]), count(journal, CycleStatus.OK) - okBefore, count(journal, CycleStatus.FAILED) - failedBefore,
-          rssStart, rssMax, rssMb(), httpMax, threadsMax, heap);
+          rssStart, rssMax, rssMb(), httpMax, threadsMax, heap, -1, -1);
     } finally {
       Files.deleteIfExists(list);
       Files.deleteIfExists(out);
@@ -224,7 +234,8 @@ public final class Load {
         o.duration().toSeconds(), o.cycle().toSeconds());
     System.out.printf("load: requests %d  errors %d  p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", r.requests(), r.errors(),
         r.p50Ms(), r.p99Ms(), r.maxMs());
-    System.out.printf("load: cycles ok %d  failed %d%n", r.cyclesOk(), r.cyclesFailed());
+    System.out.printf("load: cycles ok %d  failed %d  (a cycle took: median %d ms, max %d ms)%n", r.cyclesOk(),
+        r.cyclesFailed(), r.cycleMedianMs(), r.cycleMaxMs());
     System.out.printf("load: server RSS start %d MB  max %d MB  end %d MB  heap after GC %d MB (clients in their own JVM)%n",
         r.rssStartMb(), r.rssMaxMb(), r.rssEndMb(), r.heapAfterGcMb());
     System.out.printf("load: server threads: Jetty pool max %d (bound %d), JVM max %d%n", r.httpThreadsMax(), 32, r.threadsMax());
