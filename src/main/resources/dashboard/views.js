@@ -251,7 +251,8 @@ function renderCycles() {
       el('td', null, pill(c.status.toLowerCase(), c.status === 'OK' ? 'ok' : c.status === 'RUNNING' ? 'warn' : 'bad'), c.complete === false ? pill('partial', 'warn') : null,
         c.error ? el('div', { class: 'sub bad-text', text: c.error }) : null),
       el('td', { text: c.trigger }), el('td', { class: 'num', text: n.proposals ?? '—' }), el('td', { class: 'num', text: n.vetoed ?? '—' }),
-      el('td', { class: 'num', text: c.counts ? (n.done + n.wouldDo) + ' / ' + n.refused + ' refused' : '—' })));
+      el('td', { class: 'num', text: c.counts ? (n.done + n.wouldDo) + ' / ' + n.refused + ' refused'
+        + (n.deferred ? ' / ' + n.deferred + ' deferred' : '') : '—' })));
   }
 }
 function renderActions() {

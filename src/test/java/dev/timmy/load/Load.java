@@ -153,7 +153,16 @@ public final class Load {
       int threadsMax = 0;
       long rssLate = 0;
       long lateFrom = System.nanoTime() + o.duration().toNanos() / 2;
+      long began = System.nanoTime();
+      long nextReport = began + TimeUnit.MINUTES.toNanos(1);
       while (!clients.waitFor(250, TimeUnit.MILLISECONDS)) {
+        if (System.nanoTime() > nextReport) {
+          nextReport += TimeUnit.MINUTES.toNanos(1);
+          // memory over time, without forcing a GC: the old generation as the last collection left it
+          System.out.printf("load: at %d s  server RSS %d MB  old generation after the last GC %d MB  cycles ok %d%n",
+              TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), rssMb(), oldAfterGcMb(),
+              count(journal, CycleStatus.OK) - okBefore);
+        }
         long rss = rssMb();
         rssMax = Math.max(rssMax, rss);
         if (System.nanoTime() > lateFrom) rssLate = Math.max(rssLate, rss);
@@ -238,7 +247,7 @@ public final class Load {
         r.cyclesFailed(), r.cycleMedianMs(), r.cycleMaxMs());
     System.out.printf("load: server RSS start %d MB  max %d MB  end %d MB  heap after GC %d MB (clients in their own JVM)%n",
         r.rssStartMb(), r.rssMaxMb(), r.rssEndMb(), r.heapAfterGcMb());
-    System.out.printf("load: server threads: Jetty pool max %d (bound %d), JVM max %d%n", r.httpThreadsMax(), 32, r.threadsMax());
+    System.out.printf("load: server threads: Jetty pool max %d (bound %d), JVM max %d%n", r.httpThreadsMax(), ApiServer.MAX_THREADS, r.threadsMax());
   }
 
   private static double ms(long[] sorted, double q) {
@@ -247,6 +256,15 @@ public final class Load {
 
   private static long count(Journal journal, CycleStatus status) {
     return journal.reader().counts().cycles().get(status);
+  }
+
+  private static long oldAfterGcMb() {
+    long used = 0;
+    for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      java.lang.management.MemoryUsage after = pool.getCollectionUsage();
+      if (after != null && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) used += after.getUsed();
+    }
+    return used >> 20;
   }
 
   private static int httpThreads() {
