@@ -7,6 +7,7 @@ import dev.timmy.decide.RouteItem;
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.AgentLoad;
 import dev.timmy.facts.Snapshot;
+import dev.timmy.facts.WorkRecords;
 import dev.timmy.journal.ActionRow;
 import io.javalin.http.Context;
 import java.util.List;
@@ -48,6 +49,7 @@ final class HouseRoutes {
           state.map(AgentState::reasons).orElse(""), loads.get(a.name()),
           s.work().stream().filter(w -> w.agent().equals(a.name())).toList(),
           s.records().stream().filter(r -> r.agent().equals(a.name())).findFirst().orElse(null),
+          WorkRecords.count(s.takenAt(), List.of(a), s.history()),
           s.quotas().stream().filter(a::spends).findFirst().orElse(null), routes, proposals, d.checksOf(subject),
           d.escalationsOf(subject), actions.getOrDefault(subject, List.of()));
     }).toList();

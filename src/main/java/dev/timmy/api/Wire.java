@@ -13,6 +13,7 @@ import dev.timmy.decide.RuleInfo;
 import dev.timmy.facts.Agent;
 import dev.timmy.facts.AgentLoad;
 import dev.timmy.facts.AgentRecord;
+import dev.timmy.facts.WorkRecord;
 import dev.timmy.facts.WorkItem;
 import dev.timmy.facts.AutomationLoop;
 import dev.timmy.facts.Disk;
@@ -81,12 +82,13 @@ public final class Wire {
   public record Agents(Long cycleId, Instant snapshotTakenAt, List<AgentView> agents) {}
 
   /**
-   * One roster agent: its load, the routes chosen for it, proposals addressed to it (its ready
-   * label, its login, or naming it), and whatever the rules said about {@code agent:<name>}.
+   * One roster agent: its load, its record overall and by kind and area of work, the routes chosen
+   * for it, proposals addressed to it (its ready label, its login, or naming it), and whatever the
+   * rules said about {@code agent:<name>}.
    */
   public record AgentView(
       String subject, Agent agent, String state, String stateReason, AgentLoad load, List<WorkItem> work,
-      AgentRecord record, Quota quota, List<RouteItem> routes, List<ProposalItem> proposals, List<CheckItem> checks,
+      AgentRecord record, List<WorkRecord> workRecords, Quota quota, List<RouteItem> routes, List<ProposalItem> proposals, List<CheckItem> checks,
       List<EscalationItem> escalations, List<ActionRow> actions) {}
 
   /** {@code GET /api/house}: each observed part with what the rules and the executor made of it. */

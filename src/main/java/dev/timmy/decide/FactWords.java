@@ -20,6 +20,7 @@ import dev.timmy.facts.Triage;
 import dev.timmy.facts.TriageBackoff;
 import dev.timmy.facts.TriageBudget;
 import dev.timmy.facts.WorkItem;
+import dev.timmy.facts.WorkRecord;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
@@ -60,6 +61,7 @@ final class FactWords {
     if (fact instanceof TriageBackoff b) return "triage back-off of " + b.subject() + " (" + b.model() + ") until " + b.retryAfter();
     if (fact instanceof TriageBudget b) return "triage budget " + b.usedLastHour() + " of " + b.perHour() + " calls an hour";
     if (fact instanceof AgentRecord r) return "record of " + r.agent() + " over " + r.words();
+    if (fact instanceof WorkRecord r) return "record of " + r.agent() + ": " + r.words();
     String text = fact instanceof Collection<?> c // a collect: its members whatever order the session keeps them in
         ? c.stream().map(FactWords::of).sorted().collect(Collectors.joining(", ", "[", "]"))
         : String.valueOf(fact);

@@ -55,38 +55,6 @@ public final class AgentRecords {
   }
 
   /**
-   * Each agent's record per kind of work: its pull requests closed within the window, grouped by
-   * each of their labels that is a word of {@link TriageVocabulary} (a kind or an area). None
-   * without a window.
-   */
-  public static List<KindRecord> byKind(Instant now, List<Agent> agents, History history) {
-    if (history.windowDays() <= 0 || agents.isEmpty()) return List.of();
-    Instant from = now.minus(Duration.ofDays(history.windowDays()));
-    List<KindRecord> out = new ArrayList<>();
-    for (Agent a : agents) {
-      Map<String, List<PastPull>> byKind = new java.util.TreeMap<>();
-      for (PastPull p : history.pulls()) {
-        if (!p.author().equalsIgnoreCase(a.login()) || !within(p.closedAt(), from, now)) continue;
-        for (String label : new LinkedHashSet<>(p.labels().stream().map(l -> l.toLowerCase(java.util.Locale.ROOT)).toList())) {
-          if (TriageVocabulary.KINDS.contains(label) || TriageVocabulary.AREAS.contains(label)) {
-            byKind.computeIfAbsent(label, k -> new ArrayList<>()).add(p);
-          }
-        }
-      }
-      byKind.forEach((kind, pulls) -> {
-        int merged = (int) pulls.stream().filter(PastPull::merged).count();
-        int rounds = pulls.stream().mapToInt(PastPull::reviewRounds).sum();
-        double[] hours = pulls.stream().filter(p -> p.merged() && p.openedAt() != null && !p.openedAt().isAfter(p.closedAt()))
-            .mapToDouble(p -> Duration.between(p.openedAt(), p.closedAt()).toMinutes() / 60.0).sorted().toArray();
-        double median = hours.length == 0 ? -1
-            : hours.length % 2 == 1 ? hours[hours.length / 2] : (hours[hours.length / 2 - 1] + hours[hours.length / 2]) / 2;
-        out.add(new KindRecord(a.name(), kind, history.windowDays(), merged, pulls.size() - merged, rounds, median));
-      });
-    }
-    return out;
-  }
-
-  /**
    * The heads of pull request {@code subject} that went red: those Timmy's own ci-failed notes name
    * (LIFE-004 writes one per red head) and {@code headSha} when it is red now.
    */
@@ -102,7 +70,8 @@ public final class AgentRecords {
     return heads;
   }
 
-  private static boolean within(Instant t, Instant from, Instant now) {
+  /** True when {@code t} is known and lies between {@code from} and {@code now}, both included. */
+  static boolean within(Instant t, Instant from, Instant now) {
     return t != null && !t.isBefore(from) && !t.isAfter(now);
   }
 }

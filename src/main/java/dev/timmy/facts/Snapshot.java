@@ -33,7 +33,7 @@ public record Snapshot(
     History history,
     List<WorkItem> work,
     List<AgentRecord> records,
-    List<KindRecord> workRecords,
+    List<WorkRecord> workRecords,
     TriageFacts triage,
     List<String> unreadRepos) {
 
@@ -83,8 +83,8 @@ public record Snapshot(
   /**
    * Every fact to put before the rules: the clock, its completeness, the owner and each record of
    * each list, the derived ones (work in flight, the agents' loads and records overall and by kind
-   * of work) included, and Timmy's notes (of its comments and of the issues it opened) (the raw
-   * history is not: the records say what the rules need of it), and the brain's facts.
+   * and area of work) included, and Timmy's notes (of its comments and of the issues it opened)
+   * (the raw history is not: the records say what the rules need of it), and the brain's facts.
    */
   public List<Object> facts() {
     List<Object> all = new ArrayList<>();

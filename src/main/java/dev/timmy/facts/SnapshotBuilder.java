@@ -30,7 +30,7 @@ public final class SnapshotBuilder {
   private History history = History.none();
   private List<WorkItem> work = List.of();
   private List<AgentRecord> records = List.of();
-  private List<KindRecord> workRecords = List.of();
+  private List<WorkRecord> workRecords = List.of();
   private TriageFacts triage = TriageFacts.off();
   private List<String> unreadRepos = List.of();
 
@@ -85,7 +85,7 @@ public final class SnapshotBuilder {
   public SnapshotBuilder history(History v) { history = v; return this; }
   public SnapshotBuilder work(List<WorkItem> v) { work = v; return this; }
   public SnapshotBuilder records(List<AgentRecord> v) { records = v; return this; }
-  public SnapshotBuilder workRecords(List<KindRecord> v) { workRecords = v; return this; }
+  public SnapshotBuilder workRecords(List<WorkRecord> v) { workRecords = v; return this; }
   public SnapshotBuilder triage(TriageFacts v) { triage = v; return this; }
   public SnapshotBuilder unreadRepos(List<String> v) { unreadRepos = v; return this; }
 

@@ -2,6 +2,7 @@ package dev.timmy.gitea;
 
 import dev.timmy.facts.AgentRecords;
 import dev.timmy.facts.CiState;
+import dev.timmy.facts.Dispatch;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.IssueNumbers;
@@ -79,19 +80,40 @@ public final class GiteaMapping {
    */
   public static PastPull pastPull(
       String repo, GiteaWire.PullRequest w, List<GiteaWire.PullReview> reviews, GiteaWire.CombinedStatus status,
-      List<Comment> comments) {
+      List<Comment> comments, List<Dispatch> dispatches) {
     String subject = repo + "#" + w.number();
     CiState ci = ciState(status);
     String sha = w.head() == null ? "" : w.head().sha();
     int failures = AgentRecords.failedHeads(subject, comments, sha, ci == CiState.FAILURE || ci == CiState.ERROR).size();
     int rounds = (int) reviews.stream().filter(r -> "REQUEST_CHANGES".equals(r.state())).count();
     return new PastPull(repo, number(repo, w.number()), login(w.user()), w.merged(), closedAt(w), failures, rounds,
-        labelNames(w.labels()), w.createdAt());
+        labelNames(w.labels()), w.createdAt(), linkedIssue(w.body()), dispatches);
+  }
+
+  /**
+   * The dispatches in the timeline of issue {@code subject}: each assignment Gitea records (not its
+   * removal), and each routing note Timmy's own login {@code timmyLogin} wrote there (a marker
+   * anyone else wrote is no note, so no dispatch).
+   */
+  public static List<Dispatch> dispatches(String subject, List<GiteaWire.TimelineComment> timeline, String timmyLogin) {
+    List<Dispatch> out = new ArrayList<>();
+    for (GiteaWire.TimelineComment e : timeline) {
+      if (e.createdAt() == null) continue;
+      if ("assignees".equals(e.type()) && !e.removedAssignee() && e.assignee() != null) {
+        out.add(new Dispatch(login(e.assignee()), "", e.createdAt()));
+      } else if ("comment".equals(e.type())) {
+        TimmyNote.of(subject, e.id(), login(e.user()), e.body(), e.createdAt(), timmyLogin)
+            .filter(n -> n.topic().equals("routing") && !n.param("agent").isBlank())
+            .ifPresent(n -> out.add(new Dispatch("", n.param("agent"), n.at())));
+      }
+    }
+    return out;
   }
 
   /** A closed issue for the agents' records, with its assignees when it closed. */
   public static PastIssue pastIssue(String repo, GiteaWire.Issue w) {
-    return new PastIssue(repo, number(repo, w.number()), logins(w.assignees()), w.closedAt() != null ? w.closedAt() : w.updatedAt());
+    return new PastIssue(repo, number(repo, w.number()), logins(w.assignees()), w.closedAt() != null ? w.closedAt() : w.updatedAt(),
+        labelNames(w.labels()));
   }
 
   /** When a pull request closed: merged_at for a merge, else closed_at, else its last update. */

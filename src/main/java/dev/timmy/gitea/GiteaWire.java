@@ -125,6 +125,21 @@ public final class GiteaWire {
       @JsonProperty("created_at") Instant createdAt,
       @JsonProperty("updated_at") Instant updatedAt) {}
 
+  /**
+   * Definition {@code TimelineComment}: one event of an issue's timeline. {@code type} "comment" is
+   * a comment ({@code user}, {@code body}); "assignees" an assignment of {@code assignee}, or its
+   * removal when {@code removed_assignee}.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record TimelineComment(
+      long id,
+      String type,
+      User user,
+      String body,
+      User assignee,
+      @JsonProperty("removed_assignee") boolean removedAssignee,
+      @JsonProperty("created_at") Instant createdAt) {}
+
   /** Definition {@code PullReview}; state is a {@code ReviewStateType} (APPROVED, REQUEST_CHANGES, ...). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record PullReview(

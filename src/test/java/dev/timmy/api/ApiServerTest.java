@@ -251,6 +251,11 @@ class ApiServerTest {
         .anyMatch(w -> w.get("subject").asText().equals("alex/hermes-dashboard#28")), claude.toString());
     assertEquals("anthropic", claude.get("quota").get("provider").asText());
     assertEquals(3, byName.get("kimi").get("record").get("ciFailures").asInt());
+    JsonNode refactor = java.util.stream.StreamSupport.stream(claude.get("workRecords").spliterator(), false)
+        .filter(w -> w.get("work").asText().equals("refactor")).findFirst().orElseThrow();
+    assertEquals("KIND", refactor.get("facet").asText());
+    assertEquals(4379 / 60.0, refactor.get("medianHoursToMerge").asDouble(), 1e-9, "HD#19 merged 72 h 59 min after Timmy routed HD#17");
+    assertEquals(1, refactor.get("fromDispatch").asInt());
     assertEquals("IDLE", byName.get("researcher").get("state").asText());
   }
 

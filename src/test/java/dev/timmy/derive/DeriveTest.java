@@ -9,6 +9,7 @@ import dev.timmy.facts.AgentKind;
 import dev.timmy.facts.AgentLoad;
 import dev.timmy.facts.AgentRecord;
 import dev.timmy.facts.AgentRecords;
+import dev.timmy.facts.WorkRecords;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.History;
 import dev.timmy.facts.Issue;
@@ -125,7 +126,7 @@ class DeriveTest {
     assertFalse(derived.work().isEmpty());
     assertEquals(AgentRecords.count(observed.takenAt(), observed.agents(), observed.history(), observed.pulls(),
         observed.comments()), derived.records());
-    assertEquals(AgentRecords.byKind(observed.takenAt(), observed.agents(), observed.history()), derived.workRecords());
+    assertEquals(WorkRecords.count(observed.takenAt(), observed.agents(), observed.history()), derived.workRecords());
     assertTrue(derived.facts().containsAll(derived.workRecords()), "the records by kind of work go before the rules");
   }
 

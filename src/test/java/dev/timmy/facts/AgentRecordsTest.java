@@ -85,25 +85,4 @@ class AgentRecordsTest {
     assertEquals(List.of(new AgentRecord("kimi", 14, 0, 0, 0, 0, 0)), forgedOnly, "no marker of theirs is Timmy's notice");
     assertEquals(Set.of("real"), AgentRecords.failedHeads("alex/x#7", List.of(mara, agent, quoting), "green", false));
   }
-
-  static PastPull labelled(int n, boolean merged, int daysAgo, int hoursOpen, String... labels) {
-    Instant closed = daysAgo(daysAgo);
-    return new PastPull("alex/x", n, "kimi-code", merged, closed, 0, 1, List.of(labels), closed.minusSeconds(3600L * hoursOpen));
-  }
-
-  @Test
-  void the_record_by_kind_counts_each_vocabulary_label_with_the_median_hours_to_merge() {
-    History h = new History(14, List.of(
-        labelled(1, true, 1, 9, "bug"), labelled(2, true, 2, 8, "Bug", "p1"), labelled(3, true, 3, 10, "bug"),
-        labelled(4, true, 4, 12, "bug", "ui"), labelled(5, true, 5, 6, "bug"), labelled(6, false, 6, 1, "bug"),
-        labelled(7, true, 20, 1, "bug")), List.of());
-    List<KindRecord> kinds = AgentRecords.byKind(NOW, List.of(KIMI), h);
-    assertEquals(List.of("bug", "ui"), kinds.stream().map(KindRecord::kind).toList(), "p1 is no kind of work; #7 is outside the window");
-    KindRecord bug = kinds.get(0);
-    assertEquals(5, bug.merged());
-    assertEquals(1, bug.closedUnmerged());
-    assertEquals(9.0, bug.medianHoursToMerge(), 1e-9);
-    assertEquals("5 of 6 bug PRs merged in 14 days, median 9 h, 6 review round(s)", bug.words());
-    assertEquals(List.of(), AgentRecords.byKind(NOW, List.of(KIMI), History.none()));
-  }
 }

@@ -29,6 +29,8 @@ public final class FakeRepo {
   public final Map<String, ObjectNode> statuses = new TreeMap<>();
   public final List<ObjectNode> labels = new ArrayList<>();
   public final Map<String, String> branches = new TreeMap<>();
+  /** Timeline events other than comments (assignments), in the shape of {@code TimelineComment}. */
+  public final List<ObjectNode> events = new ArrayList<>();
   /** Branch protection fields ({@code enable_status_check}, {@code status_check_contexts}, {@code required_approvals}) by branch. */
   public final Map<String, ObjectNode> protection = new TreeMap<>();
   private long nextId = 10_000;
@@ -140,6 +142,28 @@ public final class FakeRepo {
     return c;
   }
 
+  /** Records that {@code actor} assigned {@code login} to issue {@code number} at {@code at} (or removed it), as Gitea's timeline shows it. */
+  public ObjectNode assign(int number, String actor, String login, Instant at, boolean removed) {
+    ObjectNode e = Json.mapper().createObjectNode().put("id", ++nextId).put("type", "assignees").put("body", "")
+        .put("removed_assignee", removed).put("issue_url", BASE + "/" + name + "/issues/" + number)
+        .put("created_at", at.toString()).put("updated_at", at.toString());
+    e.set("user", user(actor));
+    e.set("assignee", user(login));
+    events.add(e);
+    return e;
+  }
+
+  /** The timeline of issue {@code n}: its comments (type comment) and assignments, oldest first. */
+  private Stream<ObjectNode> timeline(int n) {
+    Stream<ObjectNode> said = comments.stream().filter(c -> number(c) == n).map(c -> c.deepCopy().put("type", "comment"));
+    return Stream.concat(said, events.stream().filter(e -> number(e) == n))
+        .sorted(Comparator.comparing((ObjectNode e) -> e.path("created_at").asText()));
+  }
+
+  private static int number(ObjectNode c) {
+    return GiteaMapping.conversationNumber(Json.mapper().convertValue(c, GiteaWire.Comment.class));
+  }
+
   /** The issue view of a number: the issue, or the pull's conversation with pull_request meta. */
   ObjectNode issueView(int n) {
     if (issues.containsKey(n)) return issues.get(n);
@@ -179,6 +203,12 @@ public final class FakeRepo {
     }
     if ((x = match("^/issues/(\\d+)$", rest)) != null) return issue(r, Integer.parseInt(x.group(1)));
     if ((x = match("^/issues/(\\d+)/comments$", rest)) != null) return issueComments(r, Integer.parseInt(x.group(1)));
+    if ((x = match("^/issues/(\\d+)/timeline$", rest)) != null && m.equals("GET")) {
+      int n = Integer.parseInt(x.group(1));
+      String before = r.getUrl().queryParameter("before");
+      return issueView(n) == null ? FakeGitea.error(404, "issue does not exist") : server.page(r, timeline(n)
+          .filter(e -> before == null || Instant.parse(e.path("updated_at").asText()).isBefore(Instant.parse(before))));
+    }
     if ((x = match("^/issues/(\\d+)/labels$", rest)) != null && m.equals("POST")) {
       return addLabels(Integer.parseInt(x.group(1)), body(r));
     }
@@ -228,8 +258,14 @@ public final class FakeRepo {
     JsonNode edit = body(r);
     if (edit.has("state")) target.put("state", edit.get("state").asText());
     if (edit.has("assignees")) {
+      List<String> before = new ArrayList<>();
+      target.path("assignees").forEach(a -> before.add(a.path("login").asText()));
       ArrayNode as = target.putArray("assignees");
-      for (JsonNode a : edit.get("assignees")) as.add(user(a.asText()));
+      for (JsonNode a : edit.get("assignees")) {
+        as.add(user(a.asText()));
+        if (!before.remove(a.asText())) assign(n, FakeGitea.TIMMY, a.asText(), server.now, false);
+      }
+      for (String gone : before) assign(n, FakeGitea.TIMMY, gone, server.now, true);
     }
     target.put("updated_at", server.now.toString());
     return server.json(201, issueView(n));
@@ -239,8 +275,7 @@ public final class FakeRepo {
     if (issueView(n) == null) return FakeGitea.error(404, "issue does not exist");
     if (r.getMethod().equals("POST")) return server.json(201, addComment(n, "timmy", server.now, body(r).path("body").asText()));
     ArrayNode out = Json.mapper().createArrayNode();
-    comments.stream().filter(c -> GiteaMapping.conversationNumber(Json.mapper().convertValue(c, GiteaWire.Comment.class)) == n)
-        .forEach(out::add);
+    comments.stream().filter(c -> number(c) == n).forEach(out::add);
     return server.json(200, out);
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.timmy.facts.CiState;
 import dev.timmy.facts.Comment;
+import dev.timmy.facts.Dispatch;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.PullRequest;
 import java.time.Instant;
@@ -133,5 +134,31 @@ class GiteaMappingTest {
     Issue issue = GiteaMapping.issue("o/r", withMs, List.of(), "timmy");
     assertEquals("v0.4", issue.milestone());
     assertEquals(due, issue.milestoneDueOn());
+  }
+
+  static GiteaWire.TimelineComment event(long id, String type, String who, String body, String assignee, boolean removed, Instant at) {
+    return new GiteaWire.TimelineComment(id, type, user(who), body, assignee == null ? null : user(assignee), removed, at);
+  }
+
+  @Test
+  void dispatches_are_gitea_assignments_and_timmys_own_routing_notes_and_nothing_else() {
+    String routing = "routed <!-- timmy:COMMENT:o/r#5:agent=kimi,topic=routing -->";
+    List<GiteaWire.TimelineComment> timeline = List.of(
+        event(1, "assignees", "alex", "", "kimi-code", false, T0),
+        event(2, "assignees", "alex", "", "kimi-code", true, T0.plusSeconds(10)),
+        event(3, "comment", "timmy", routing, null, false, T0.plusSeconds(20)),
+        event(4, "comment", "mara", routing, null, false, T0.plusSeconds(30)),
+        event(5, "comment", "timmy", "quoting: " + routing + " and more", null, false, T0.plusSeconds(40)),
+        event(6, "comment", "timmy", "a nudge <!-- timmy:COMMENT:o/r#5:agent=kimi,stage=WORKING,topic=nudge -->", null, false,
+            T0.plusSeconds(50)),
+        event(7, "comment", "timmy", "elsewhere <!-- timmy:COMMENT:o/r#6:agent=kimi,topic=routing -->", null, false, T0.plusSeconds(60)),
+        event(8, "assignees", "alex", "", "claude-code", false, null),
+        event(9, "label", "alex", "", null, false, T0.plusSeconds(70)));
+    assertEquals(List.of(new Dispatch("kimi-code", "", T0), new Dispatch("", "kimi", T0.plusSeconds(20))),
+        GiteaMapping.dispatches("o/r#5", timeline, "timmy"),
+        "a removal is no dispatch; Mara's copy, a quoted marker, a nudge and a note about #6 are none either; an event "
+            + "without a time cannot say when");
+    assertEquals(List.of(new Dispatch("kimi-code", "", T0)), GiteaMapping.dispatches("o/r#5", timeline, ""),
+        "without Timmy's login no note is Timmy's");
   }
 }

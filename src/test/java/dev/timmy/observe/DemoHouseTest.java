@@ -9,6 +9,8 @@ import dev.timmy.Json;
 import dev.timmy.derive.Derive;
 import dev.timmy.facts.AgentLoad;
 import dev.timmy.facts.AgentRecord;
+import dev.timmy.facts.WorkRecord;
+import dev.timmy.facts.WorkRecords;
 import dev.timmy.facts.CiState;
 import dev.timmy.facts.Clock;
 import dev.timmy.facts.Comment;
@@ -225,6 +227,19 @@ class DemoHouseTest {
     AgentRecord kimi = record("kimi");
     assertEquals(new AgentRecord("kimi", 14, 1, 2, 3, 0, 1), kimi, "GB#6 closed before the window does not count");
     assertEquals(new AgentRecord("claude", 14, 2, 0, 0, 1, 2), record("claude"));
+  }
+
+  @Test
+  void the_recorded_timelines_time_merges_from_dispatch_and_the_rest_from_pr_opening() {
+    List<WorkRecord> work = WorkRecords.count(demo.takenAt(), demo.agents(), demo.history());
+    assertEquals(List.of(
+            "claude KIND bug: 1 of 1 bug PRs merged in 14 days, median 74 h from PR opening",
+            "claude KIND refactor: 1 of 1 refactor PRs merged in 14 days, median 73 h from dispatch, 1 review round(s)",
+            "kimi KIND feature: 1 of 1 feature PRs merged in 14 days, median 94 h from dispatch"),
+        work.stream().map(r -> r.agent() + " " + r.facet() + " " + r.work() + ": " + r.words()).sorted().toList(),
+        "HD#19 closes HD#17, which Timmy routed to claude; GB#13 closes GB#11, which Alex assigned to kimi; LA#18 closes "
+            + "LA#12, whose timeline is not recorded; kimi's unmerged GB#9 and HD#20 close no issue and carry no label, so they "
+            + "are of no known kind");
   }
 
   AgentRecord record(String agent) {

@@ -2,15 +2,18 @@ package dev.timmy.observe.gitea;
 
 import dev.timmy.Bugs;
 import dev.timmy.gitea.GiteaClient;
+import dev.timmy.gitea.GiteaException;
 import dev.timmy.gitea.GiteaMapping;
 import dev.timmy.gitea.GiteaWire;
 
 import com.fasterxml.jackson.databind.JavaType;
 import dev.timmy.Json;
 import dev.timmy.facts.Comment;
+import dev.timmy.facts.Dispatch;
 import dev.timmy.facts.History;
 import dev.timmy.facts.PastIssue;
 import dev.timmy.facts.PastPull;
+import dev.timmy.facts.Subjects;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,11 +34,16 @@ import org.slf4j.LoggerFactory;
  * closed issues updated since the window began ({@code state=closed&type=issues&since=}) and the
  * closed pulls, most recently closed first ({@code sort=recentclose}), page by page until one
  * closed before the window; each pull closed since the last read costs three more requests, once
- * (its reviews, its head's status and its comments, where Timmy's ci-failed notices are).
+ * (its reviews, its head's status and its comments, where Timmy's ci-failed notices are), and a
+ * merged one that closes an issue a fourth: that issue's timeline up to the pull's opening, at most
+ * {@value #TIMELINE_PAGES} pages, for when the work was dispatched (Gitea's assignments and Timmy's
+ * routing notes; a dispatch past the cap, behind a flood of older comments, is not seen).
  * A failed read keeps what was known and is a gap; it is tried again next cycle.
  */
 final class GiteaHistory {
   private static final Logger LOG = LoggerFactory.getLogger(GiteaHistory.class);
+  /** The most pages of one issue's timeline read for its dispatches: a flooded timeline costs no more. */
+  static final int TIMELINE_PAGES = 4;
 
   private record Known(Instant updatedAt, PastPull pull) {}
 
@@ -138,6 +146,25 @@ final class GiteaHistory {
     for (GiteaWire.Comment c : wire == null ? List.<GiteaWire.Comment>of() : wire) {
       comments.add(GiteaMapping.onSubject(name + "#" + n, c, self));
     }
-    return GiteaMapping.pastPull(name, w, reviews, status, comments);
+    return GiteaMapping.pastPull(name, w, reviews, status, comments, dispatches(name, w, self));
+  }
+
+  /**
+   * The dispatches of the issue merged pull {@code w} closes; none for an unmerged pull, one that
+   * closes no issue, or one whose body names an issue Gitea does not have (anyone can write "Closes #9999").
+   */
+  private List<Dispatch> dispatches(String name, GiteaWire.PullRequest w, String self) throws IOException {
+    int linked = GiteaMapping.linkedIssue(w.body());
+    if (!w.merged() || linked <= 0) return List.of();
+    // Only what came before the pull opened can be its dispatch: the review talk after it costs no page.
+    HttpUrl url = client.repoUrl(name, "issues", linked, "timeline");
+    if (w.createdAt() != null) url = url.newBuilder().addQueryParameter("before", w.createdAt().plusSeconds(1).toString()).build();
+    try {
+      return GiteaMapping.dispatches(Subjects.of(name, linked), client.getPages(url, GiteaWire.TimelineComment.class, TIMELINE_PAGES)
+          .items(), self);
+    } catch (GiteaException e) {
+      if (e.notFound()) return List.of();
+      throw e;
+    }
   }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.timmy.Json;
 import dev.timmy.facts.Comment;
+import dev.timmy.facts.Dispatch;
+import dev.timmy.facts.Subjects;
 import dev.timmy.facts.History;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.PastIssue;
@@ -111,10 +113,19 @@ public final class RecordedRepo {
         List<GiteaWire.PullReview> reviews = list(need(dir.resolve("reviews").resolve(w.number() + ".json"), what), GiteaWire.PullReview.class);
         GiteaWire.CombinedStatus status = one(need(dir.resolve("status").resolve(w.head().sha() + ".json"), what), GiteaWire.CombinedStatus.class);
         String subject = repo + "#" + w.number();
-        pulls.add(GiteaMapping.pastPull(repo, w, reviews, status, all.stream().filter(c -> c.subject().equals(subject)).toList()));
+        pulls.add(GiteaMapping.pastPull(repo, w, reviews, status, all.stream().filter(c -> c.subject().equals(subject)).toList(),
+            dispatches(dir, repo, w, timmyLogin)));
       }
     }
     return new History(windowDays, pulls, issues);
+  }
+
+  /** The dispatches of the issue merged pull {@code w} closes, from {@code timeline/<issue>.json} when it is recorded. */
+  private static List<Dispatch> dispatches(Path dir, String repo, GiteaWire.PullRequest w, String timmyLogin) throws IOException {
+    int linked = GiteaMapping.linkedIssue(w.body());
+    Path file = dir.resolve("timeline").resolve(linked + ".json");
+    if (!w.merged() || linked <= 0 || !Files.exists(file)) return List.of();
+    return GiteaMapping.dispatches(Subjects.of(repo, linked), list(file, GiteaWire.TimelineComment.class), timmyLogin);
   }
 
   /** A JSON array file as a list of {@code type}; errors name the file, line and column. */

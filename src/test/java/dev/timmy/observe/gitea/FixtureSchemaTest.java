@@ -28,6 +28,7 @@ class FixtureSchemaTest {
       case "labels.json" -> "/repos/{owner}/{repo}/labels";
       case "reviews" -> "/repos/{owner}/{repo}/pulls/{index}/reviews";
       case "status" -> "/repos/{owner}/{repo}/commits/{ref}/status";
+      case "timeline" -> "/repos/{owner}/{repo}/issues/{index}/timeline";
       default -> throw new AssertionError("no endpoint known for recorded file " + repoRelative);
     };
   }
