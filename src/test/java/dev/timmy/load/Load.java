@@ -56,7 +56,7 @@ public final class Load {
   public static void main(String[] argv) throws Exception {
     List<String> a = Arrays.asList(argv);
     Options o = new Options(intArg(a, "--issues", 10_000), intArg(a, "--clients", 200),
-        Duration.ofSeconds(intArg(a, "--seconds", 30)), intArg(a, "--requests", 2_000_000),
+        Duration.ofSeconds(intArg(a, "--seconds", 30)), intArg(a, "--requests", 8_000_000),
         Duration.ofSeconds(intArg(a, "--cycle-seconds", 1)));
     Result r = run(o, Path.of("rules"));
     System.exit(r.errors() == 0 && r.cyclesFailed() == 0 ? 0 : 1);
@@ -142,7 +142,7 @@ public final class Load {
     try {
       Files.write(list, paths);
       String java = ProcessHandle.current().info().command().orElse("java");
-      Process clients = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-Xss256k", "-cp",
+      Process clients = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-Xss256k", "-cp",
           System.getProperty("java.class.path"), Clients.class.getName(), Integer.toString(port),
           Integer.toString(o.clients()), Long.toString(o.duration().toMillis()), Integer.toString(o.requests()),
           list.toString(), out.toString())
@@ -202,7 +202,7 @@ public final class Load {
       List<Thread> threads = new ArrayList<>();
       for (int c = 0; c < n; c++) {
         int me = c;
-        took[me] = new long[Math.max(16, Math.min(requests / n + 1, 2_000_000 / n))];
+        took[me] = new long[Math.max(16, Math.min(requests / n + 1, 8_000_000 / n))];
         Thread t = new Thread(() -> {
           int i = me * 7;
           while (System.nanoTime() < end && sent.incrementAndGet() <= requests && counts[me] < took[me].length) {
