@@ -89,7 +89,7 @@ public final class Executor {
       ProposalItem p = queue.removeFirst();
       if (guard.budgetSpent()) {
         Optional<Verdict> refused = guard.snapshotRefusal(p);
-        if (refused.isPresent()) rows.add(journal.record(cycleId, p, mode, ActionStatus.REFUSED, refused.get().code(), refused.get().reason()));
+        if (refused.isPresent()) rows.add(refuse(cycleId, p, refused.get()));
         else deferred.add(p);
         continue;
       }
@@ -109,7 +109,7 @@ public final class Executor {
     if (kind == null) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, ActionCode.NO_EXECUTOR, "no executor for " + p.kind());
     Target target = kind.oneAction(); // the guard's live re-check, the already-done check and the write share their reads
     Verdict verdict = guard.review(p, target);
-    if (!verdict.allowed()) return journal.record(cycleId, p, mode, ActionStatus.REFUSED, verdict.code(), verdict.reason());
+    if (!verdict.allowed()) return refuse(cycleId, p, verdict);
     ActionRow row = mode == Mode.LIVE ? live(cycleId, p, target) : dryRun(cycleId, p, target);
     guard.recorded(p, row.status());
     return row;
@@ -179,6 +179,10 @@ public final class Executor {
     return new ProposalItem(Escalations.key(p.subject(), "undone " + p.id()), ActionKind.ESCALATE, p.subject(),
         Map.of("rule", p.ruleId(), "body", why), p.ruleId(), "An action undone twice: tell Alex instead of fighting",
         why, p.facts(), List.of());
+  }
+
+  private ActionRow refuse(long cycleId, ProposalItem p, Verdict verdict) {
+    return journal.record(cycleId, p, mode, ActionStatus.REFUSED, verdict.code(), verdict.reason());
   }
 
   private ActionRow skip(long cycleId, ProposalItem p, ActionCode code, String why) {

@@ -38,10 +38,13 @@ final class DecisionRows {
    * same row a tick later ({@link #at} gives it the clock of the cycle read).
    */
   record Row(ItemKind kind, String subject, String ruleId, List<String> rules, String sortKey, Object item,
-      ByteBuffer digest, ProposalItem proposal) {
-    /** The item's JSON, built only for a row that is written (a kept row needs its digest alone). */
+      String json, ByteBuffer digest, ProposalItem proposal) {
+    /**
+     * The item's JSON: the one its digest was built from, or, for an item known from the last cycle
+     * (null {@code json}), built now, for a row that is written (a kept row needs its digest alone).
+     */
     String body() {
-      return Journal.json(item);
+      return json != null ? json : Journal.json(item);
     }
   }
 
@@ -71,9 +74,6 @@ final class DecisionRows {
       return new Memo(new IdentityHashMap<>());
     }
 
-    int size() {
-      return known.size();
-    }
   }
 
   /** A body written at clock {@code written} as it read at clock {@code at}. */
@@ -142,12 +142,13 @@ final class DecisionRows {
       String key = keys.get(i);
       Memo.Known seen = last.known.get(item);
       ByteBuffer digest;
+      String body = null;
       if (seen != null && seen.sortKey().equals(key)) {
         digest = seen.digest();
         next.known.put(item, seen);
         next.reused++;
       } else {
-        String body = Journal.json(item);
+        body = Journal.json(item);
         // the clock's words in the digest are a placeholder with a raw NUL, which JSON never writes (it escapes it)
         boolean clocked = clock != null && body.contains(clock);
         digest = digest(key, clocked ? body.replace(clock, "\"clock \0\"") : body);
@@ -155,7 +156,7 @@ final class DecisionRows {
       }
       String rule = ruleId.apply(item);
       rows.add(new Row(kind, subject.apply(item), rule == null ? "" : rule, List.copyOf(new LinkedHashSet<>(
-          rules.apply(item).stream().filter(r -> r != null && !r.isEmpty()).toList())), key, item, digest,
+          rules.apply(item).stream().filter(r -> r != null && !r.isEmpty()).toList())), key, item, body, digest,
           proposal.apply(item)));
     }
   }

@@ -78,7 +78,7 @@ public final class Load {
     Cycle cycle = new Cycle(() -> house.toBuilder().takenAt(house.takenAt().plus(o.cycle().multipliedBy(cycles.getAndIncrement())))
         .build(), book, Authority.from(config, journal),
         new Executor(List.of(RecordingTarget.forAll()), journal, Mode.DRY_RUN), journal, Duration.ofHours(1),
-        latest.andThen(metrics).andThen(o2 -> took.add(o2.took().toMillis())));
+        latest.andThen(metrics).andThen(done -> took.add(done.took().toMillis())));
     CycleLoop loop = new CycleLoop(cycle, null, o.cycle(), Duration.ofSeconds(30));
     ApiServer api = new ApiServer(new Backend(journal.reader(), book, loop, latest, metrics, new Secrets(null, null, null),
         Mode.DRY_RUN, "synthetic", () -> {}, Duration.ofSeconds(30), new DashboardEvents(), journal.deliveries(), List::of,
@@ -94,16 +94,7 @@ public final class Load {
       long okBefore = count(journal, CycleStatus.OK);
       long failedBefore = count(journal, CycleStatus.FAILED);
       List<String> paths = paths(latest.decided().orElseThrow().decision().priorities());
-      int first = took.size();
-      Result r = drive(o, api.port(), paths, journal, okBefore, failedBefore);
-      List<Long> window;
-      synchronized (took) {
-        window = new ArrayList<>(took.subList(first, took.size()));
-      }
-      window.sort(null);
-      r = new Result(r.requests(), r.errors(), r.p50Ms(), r.p99Ms(), r.maxMs(), r.cyclesOk(), r.cyclesFailed(), r.rssStartMb(),
-          r.rssMaxMb(), r.rssEndMb(), r.httpThreadsMax(), r.threadsMax(), r.heapAfterGcMb(),
-          window.isEmpty() ? -1 : window.get(window.size() / 2), window.isEmpty() ? -1 : window.get(window.size() - 1));
+      Result r = drive(o, api.port(), paths, journal, okBefore, failedBefore, took);
       print(o, r);
       return r;
     } finally {
@@ -135,8 +126,10 @@ public final class Load {
    * The clients run in a JVM of their own (this class's {@code Clients}, on the same class path), so
    * RSS and threads measured here are the server's alone, as an owner's {@code serve} would be.
    */
-  private static Result drive(Options o, int port, List<String> paths, Journal journal, long okBefore, long failedBefore)
-      throws Exception {
+  /** {@code took}: every cycle's time so far, appended to as cycles finish; those of the run are its cycle figures. */
+  private static Result drive(Options o, int port, List<String> paths, Journal journal, long okBefore, long failedBefore,
+      List<Long> took) throws Exception {
+    int first = took.size();
     Path list = Files.createTempFile("timmy-load-paths-", ".txt");
     Path out = Files.createTempFile("timmy-load-result-", ".txt");
     try {
@@ -173,9 +166,15 @@ public final class Load {
       String[] f = Files.readString(out).strip().split(" ");
       System.gc();
       long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+      List<Long> cycles;
+      synchronized (took) {
+        cycles = new ArrayList<>(took.subList(first, took.size()));
+      }
+      cycles.sort(null);
       return new Result(Long.parseLong(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
           Double.parseDouble(f[4]), count(journal, CycleStatus.OK) - okBefore, count(journal, CycleStatus.FAILED) - failedBefore,
-          rssStart, rssMax, rssMb(), httpMax, threadsMax, heap, -1, -1);
+          rssStart, rssMax, rssMb(), httpMax, threadsMax, heap, cycles.isEmpty() ? -1 : cycles.get(cycles.size() / 2),
+          cycles.isEmpty() ? -1 : cycles.get(cycles.size() - 1));
     } finally {
       Files.deleteIfExists(list);
       Files.deleteIfExists(out);
