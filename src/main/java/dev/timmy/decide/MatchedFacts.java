@@ -3,6 +3,7 @@ package dev.timmy.decide;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
+import org.drools.core.common.InternalFactHandle;
 
 /**
  * The facts a rule matched, kept as references during the evaluation and said in words
@@ -14,8 +15,24 @@ import java.util.RandomAccess;
 final class MatchedFacts extends AbstractList<String> implements RandomAccess {
   private final Object[] facts;
 
-  MatchedFacts(List<Object> facts) {
-    this.facts = facts.toArray();
+  private MatchedFacts(Object[] facts) {
+    this.facts = facts;
+  }
+
+  /** The values {@code handles} hold now. */
+  static MatchedFacts of(InternalFactHandle[] handles) {
+    Object[] facts = new Object[handles.length];
+    for (int i = 0; i < handles.length; i++) facts[i] = handles[i].getObject();
+    return new MatchedFacts(facts);
+  }
+
+  /** True when each of {@code handles} still holds the value said here (a deleted one counts as held). */
+  boolean holds(InternalFactHandle[] handles) {
+    for (int i = 0; i < handles.length; i++) {
+      Object now = handles[i].getObject();
+      if (now != null && now != facts[i]) return false;
+    }
+    return true;
   }
 
   /** An immutable copy of {@code facts}, keeping the references of matched facts unsaid. */

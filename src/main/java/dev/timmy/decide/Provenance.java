@@ -1,10 +1,12 @@
 package dev.timmy.decide;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.Map;
+import org.drools.core.common.InternalFactHandle;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
@@ -13,6 +15,7 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.Match;
 
 /**
@@ -29,12 +32,30 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
    */
   private static final class Origin {
     final Rule rule;
-    final MatchedFacts matched;
+    /** The matched facts' handles: a fact that changed keeps its handle and holds its new value. */
+    final InternalFactHandle[] handles;
+    /** The values the item was built from. */
+    MatchedFacts matched;
     Object item;
 
-    Origin(Rule rule, MatchedFacts matched) {
+    Origin(Rule rule, List<? extends FactHandle> matched) {
       this.rule = rule;
-      this.matched = matched;
+      InternalFactHandle[] held = new InternalFactHandle[matched.size()];
+      int n = 0;
+      for (FactHandle h : matched) {
+        if (h instanceof InternalFactHandle f && f.getObject() != null) held[n++] = f;
+      }
+      this.handles = n == held.length ? held : Arrays.copyOf(held, n);
+      this.matched = MatchedFacts.of(handles);
+    }
+
+    /**
+     * True when a matched fact has changed since the item was built. A live session tells a
+     * changed fact as a new value of its handle; a rule that fires again on it and concludes what
+     * it concluded before re-justifies the fact it had inserted, which keeps its first origin.
+     */
+    boolean moved() {
+      return !matched.holds(handles);
     }
   }
 
@@ -65,7 +86,7 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   @Override
   public void objectInserted(ObjectInsertedEvent event) {
     if (current == null) return;
-    origins.put(event.getObject(), new Origin(current.getRule(), new MatchedFacts(current.getObjects())));
+    origins.put(event.getObject(), new Origin(current.getRule(), current.getFactHandles()));
   }
 
   @Override
@@ -84,6 +105,10 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   <F, T> T item(F derived, BiFunction<F, Because, T> build) {
     Origin o = origins.get(derived);
     if (o == null) return build.apply(derived, because(null));
+    if (o.item != null && o.moved()) {
+      o.matched = MatchedFacts.of(o.handles);
+      o.item = null;
+    }
     if (o.item == null) o.item = build.apply(derived, because(o));
     return (T) o.item;
   }

@@ -24,6 +24,7 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.internal.builder.InternalKieBuilder;
 
 /**
  * Compiles every {@code *.drl} of a directory from disk (classic DRL build: its errors carry file
@@ -60,7 +61,12 @@ final class RuleCompiler {
       kfs.write(path, source.getValue());
     }
     try {
-      KieBuilder builder = ks.newKieBuilder(kfs).buildAll(DrlProject.class);
+      // A changed fact is told to a live session as the new value of its handle (RuleSession):
+      // every pattern on its type must look again. Property reactivity, the engine's default,
+      // cannot see a record's accessors as properties and would re-evaluate nothing.
+      var module = ks.newKieModuleModel();
+      module.setConfigurationProperty("drools.propertySpecific", "ALLOWED");
+      KieBuilder builder = ((InternalKieBuilder) ks.newKieBuilder(kfs)).withKModuleModel(module).buildAll(DrlProject.class);
       List<RuleError> errors = new ArrayList<>();
       for (Message msg : builder.getResults().getMessages(Message.Level.ERROR)) {
         String file = msg.getPath() == null ? dir.toString() : writtenAs.getOrDefault(msg.getPath().replaceFirst("^src/main/resources/", ""), msg.getPath());

@@ -14,9 +14,11 @@ import org.kie.api.runtime.rule.FactHandle;
 /**
  * A KIE session that lives across cycles. Each cycle it hears only what changed since the last
  * one: facts that came are inserted, facts that went are retracted, and a fact whose value
- * changed under the same key ({@link FactKeys}) is retracted and inserted anew, so every
- * conclusion drawn from the old value is withdrawn with it (the rules insert logically) and every
- * explanation names facts as they are now. The same holds for what Java inserts between the
+ * changed under the same key ({@link FactKeys}) is updated: its handle takes the new value and
+ * every rule that matched it looks again. A rule that concludes what it concluded before
+ * re-justifies the fact it had inserted logically, and nothing that follows from that fact moves
+ * (a retraction and an insertion would withdraw and re-derive all of it); what no longer holds is
+ * withdrawn. {@link Provenance} names the facts as they are now. The same holds for what Java inserts between the
  * firings ({@link Ranked}, {@link Chosen}). A fresh session is the same thing starting empty; one
  * that is disposed after its evaluation ({@link #once}) is told each kind of fact once and keeps
  * no keys.
@@ -103,8 +105,12 @@ final class RuleSession implements AutoCloseable {
       Held old = held.get(e.getKey());
       Object fact = e.getValue();
       if (old != null && (old.fact() == fact || old.fact().equals(fact))) continue;
-      if (old != null) session.delete(old.handle());
-      held.put(e.getKey(), new Held(session.insert(fact), fact));
+      if (old != null) {
+        session.update(old.handle(), fact);
+        held.put(e.getKey(), new Held(old.handle(), fact));
+      } else {
+        held.put(e.getKey(), new Held(session.insert(fact), fact));
+      }
       changed++;
     }
     return changed;
