@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +98,7 @@ final class Evaluation {
     session.observe(facts);
     int fired = fire(session, limit, provenance);
 
-    List<PriorityItem> priorities = rank(session.all(ScorePart.class), provenance);
+    List<PriorityItem> priorities = rank(session.inOrder(ScorePart.class), provenance);
     Map<String, Integer> rankOf = new HashMap<>();
     List<Ranked> ranked = new ArrayList<>(priorities.size());
     for (PriorityItem p : priorities) {
@@ -135,18 +134,23 @@ final class Evaluation {
         + " busiest rule: " + provenance.busiestRule() + ". No decision was made.");
   }
 
-  private static List<PriorityItem> rank(Collection<ScorePart> parts, Provenance why) {
-    Map<String, List<Scored>> bySubject = new LinkedHashMap<>();
+  /** {@code parts} come grouped by subject ({@link Ordered}). */
+  private static List<PriorityItem> rank(List<ScorePart> parts, Provenance why) {
+    List<Total> totals = new ArrayList<>();
+    List<Scored> group = null;
+    String subject = null;
+    int sum = 0;
     for (ScorePart p : parts) {
-      bySubject.computeIfAbsent(p.subject(), k -> new ArrayList<>()).add(why.item(p, (f, b) ->
-          new Scored(b.ruleId(), b.title(), f.points(), f.reason(), b.facts())));
+      if (!p.subject().equals(subject)) {
+        if (group != null) totals.add(new Total(subject, sum, group));
+        subject = p.subject();
+        group = new ArrayList<>(4);
+        sum = 0;
+      }
+      group.add(why.item(p, (f, b) -> new Scored(b.ruleId(), b.title(), f.points(), f.reason(), b.facts())));
+      sum += p.points();
     }
-    List<Total> totals = new ArrayList<>(bySubject.size());
-    bySubject.forEach((s, list) -> {
-      int sum = 0;
-      for (Scored part : list) sum += part.points();
-      totals.add(new Total(s, sum, list));
-    });
+    if (group != null) totals.add(new Total(subject, sum, group));
     totals.sort(Total.HIGHEST_FIRST);
     List<PriorityItem> ranked = new ArrayList<>(totals.size());
     for (int i = 0; i < totals.size(); i++) {
@@ -207,21 +211,22 @@ final class Evaluation {
       vetoes.computeIfAbsent(v.proposal(), k -> new ArrayList<>())
           .add(why.item(v, (f, b) -> new VetoItem(b.ruleId(), b.title(), f.reason(), b.facts())));
     }
-    List<Map.Entry<String, ProposalItem>> items = new ArrayList<>();
-    for (Proposal p : session.all(Proposal.class)) {
-      Map.Entry<String, ProposalItem> unvetoed = why.item(p, (f, b) -> keyed(new ProposalItem(f.key(), f.kind(),
-          f.subject(), f.params(), b.ruleId(), b.title(), f.reason(), b.facts(), List.of()), i -> i.subject() + '\0' + i.id()));
-      List<VetoItem> against = vetoes.get(unvetoed.getValue().id());
+    List<Proposal> inOrder = session.inOrder(Proposal.class);
+    List<ProposalItem> items = new ArrayList<>(inOrder.size());
+    for (Proposal p : inOrder) {
+      ProposalItem unvetoed = why.item(p, (f, b) -> new ProposalItem(f.key(), f.kind(), f.subject(), f.params(),
+          b.ruleId(), b.title(), f.reason(), b.facts(), List.of()));
+      List<VetoItem> against = vetoes.get(unvetoed.id());
       if (against == null) {
         items.add(unvetoed);
       } else {
-        ProposalItem i = unvetoed.getValue();
+        ProposalItem u = unvetoed;
         against.sort(Comparator.comparing(VetoItem::ruleId).thenComparing(VetoItem::reason));
-        items.add(Map.entry(unvetoed.getKey(), new ProposalItem(i.id(), i.kind(), i.subject(), i.params(), i.ruleId(),
-            i.title(), i.reason(), i.facts(), against)));
+        items.add(new ProposalItem(u.id(), u.kind(), u.subject(), u.params(), u.ruleId(), u.title(), u.reason(),
+            u.facts(), against));
       }
     }
-    return sortedByKey(items);
+    return items;
   }
 
   private static List<EscalationItem> escalations(RuleSession session, Provenance why) {
@@ -234,12 +239,12 @@ final class Evaluation {
   }
 
   private static List<CheckItem> checks(RuleSession session, Provenance why) {
-    List<Map.Entry<String, CheckItem>> items = new ArrayList<>();
-    for (Check c : session.all(Check.class)) {
-      items.add(why.item(c, (f, b) -> keyed(new CheckItem(f.subject(), f.name(), f.ok(), f.detail(), b.ruleId(), b.title()),
-          i -> i.subject() + '\0' + i.name() + '\0' + i.detail())));
+    List<Check> inOrder = session.inOrder(Check.class);
+    List<CheckItem> items = new ArrayList<>(inOrder.size());
+    for (Check c : inOrder) {
+      items.add(why.item(c, (f, b) -> new CheckItem(f.subject(), f.name(), f.ok(), f.detail(), b.ruleId(), b.title())));
     }
-    return sortedByKey(items);
+    return items;
   }
 
   private static List<AgentState> agentStates(RuleSession session) {

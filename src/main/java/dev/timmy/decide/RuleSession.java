@@ -33,6 +33,7 @@ final class RuleSession implements AutoCloseable {
   private final boolean lives;
   private final KieSession session;
   private final Provenance provenance = new Provenance();
+  private final Ordered ordered = new Ordered();
   private final Map<FactKeys.Key, Held> observed = new HashMap<>();
   private final Map<FactKeys.Key, Held> ranked = new HashMap<>();
   private final Map<FactKeys.Key, Held> chosen = new HashMap<>();
@@ -43,6 +44,7 @@ final class RuleSession implements AutoCloseable {
     this.session = rules.base().newKieSession();
     session.addEventListener((AgendaEventListener) provenance);
     session.addEventListener((RuleRuntimeEventListener) provenance);
+    if (lives) session.addEventListener(ordered);
   }
 
   /** A session that lives across cycles, told what changed each time. */
@@ -84,6 +86,14 @@ final class RuleSession implements AutoCloseable {
   @SuppressWarnings("unchecked")
   <T> Collection<T> all(Class<T> type) {
     return (Collection<T>) session.getObjects(new ClassObjectFilter(type));
+  }
+
+  /**
+   * The checks, proposals or priority parts in the session, in the decision's order: kept in it
+   * across the cycles of a living session, sorted once in a session used once ({@link Ordered}).
+   */
+  <T> List<T> inOrder(Class<T> type) {
+    return lives ? ordered.all(type) : ordered.sorted(type, all(type));
   }
 
   private int sync(Map<FactKeys.Key, Held> held, List<?> facts) {

@@ -58,7 +58,9 @@ class LiveSessionTest {
       for (int step = 1; step <= 5; step++) {
         s = BacklogChanges.apply(s, 0.01 + 0.2 * rnd.nextDouble(), rnd).snapshot();
         if (rnd.nextInt(3) == 0) s = Derive.from(s.at(s.takenAt().plus(Duration.ofHours(rnd.nextInt(24 * 10)))));
-        assertSame(book.evaluate(s), book.decide(s), "seed " + seed + ", step " + step);
+        Decision live = book.decide(s);
+        assertSame(book.evaluate(s), live, "seed " + seed + ", step " + step);
+        assertInOrder(live, "seed " + seed + ", step " + step);
       }
     }
   }
@@ -110,6 +112,27 @@ class LiveSessionTest {
   }
 
   /** A rule {@code id} on an issue matching {@code condition}, doing {@code then}. */
+  /**
+   * Checks and proposals in their documented order (subject, then name and detail, or proposal
+   * id), priority parts strongest first, priorities highest first: kept in order across cycles
+   * ({@link Ordered}), never sorted again, they must still be in it.
+   */
+  private static void assertInOrder(Decision d, String when) {
+    List<String> checks = d.checks().stream().map(c -> c.subject() + '\0' + c.name() + '\0' + c.detail()).toList();
+    assertEquals(checks.stream().sorted().toList(), checks, when + ": checks in order");
+    List<String> proposals = d.proposals().stream().map(p -> p.subject() + '\0' + p.id()).toList();
+    assertEquals(proposals.stream().sorted().toList(), proposals, when + ": proposals in order");
+    for (int i = 1; i < d.priorities().size(); i++) {
+      PriorityItem a = d.priorities().get(i - 1);
+      PriorityItem b = d.priorities().get(i);
+      assertTrue(a.total() > b.total() || a.total() == b.total() && a.subject().compareTo(b.subject()) < 0, when + ": " + a.subject() + " before " + b.subject());
+      assertEquals(i + 1, b.rank(), when);
+      for (int j = 1; j < b.parts().size(); j++) {
+        assertTrue(b.parts().get(j - 1).points() >= b.parts().get(j).points(), when + ": parts of " + b.subject());
+      }
+    }
+  }
+
   private static String rule(String id, String condition, String then) {
     return String.join("\n", "rule \"" + id + "\" @id(\"" + id + "\") @title(\"Rule " + id + "\")",
         "when", "  $i : Issue( " + condition + " )", "then", "  " + then, "end", "");

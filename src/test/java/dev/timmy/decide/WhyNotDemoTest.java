@@ -67,8 +67,6 @@ class WhyNotDemoTest {
           m -> dec(m, 1) < dec(m, 2)),
       new Margin("memory-pressure", false, Pattern.compile("^([\\d.]+) GB of [\\d.]+ GB available \\(pressure below ([\\d.]+) GB\\)$"),
           m -> dec(m, 1) < dec(m, 2)),
-      new Margin("in-routing-window", false, Pattern.compile("^priority \\d+ ranks (\\d+), (?:within|below) the first 100"),
-          m -> num(m, 1) <= 100),
       new Margin("healthy", true, Pattern.compile("^(\\d+) failure\\(s\\) in a row \\(failing from 2\\), last success (\\d+) min ago \\(failing past (\\d+) min\\)"),
           m -> num(m, 1) < 2 && num(m, 2) <= num(m, 3)),
       new Margin("stuck", false, Pattern.compile("(?:quiet|stuck at [A-Z_]+) for (\\d+) (h|days) .*stuck after (\\d+) (h|days)\\)"),
@@ -111,6 +109,21 @@ class WhyNotDemoTest {
       assertFalse(inTheWay.isEmpty(), c.line());
       for (CheckItem k : inTheWay) assertTrue(c.detail().contains(k.name() + ": " + k.detail()), c.line() + " names " + k.line());
       assertEquals(1, decision.checksOf(c.subject()).stream().filter(k -> k.name().equals("routable")).count(), "one routable check");
+    }
+  }
+
+  @Test
+  void a_routing_window_check_says_the_priority_against_the_window_and_agrees_with_the_rank() {
+    Pattern words = Pattern.compile("^priority (-?\\d+) ranks (within|below) the first 100");
+    List<CheckItem> window = decision.checks().stream().filter(c -> c.name().equals("in-routing-window")).toList();
+    assertFalse(window.isEmpty(), "the demo routes");
+    for (CheckItem c : window) {
+      Matcher m = words.matcher(c.detail());
+      assertTrue(m.find(), c.line());
+      PriorityItem p = decision.priorityOf(c.subject()).orElseThrow();
+      assertEquals(p.total(), num(m, 1), c.line());
+      assertEquals(p.rank() <= 100, c.ok(), c.line() + " at rank " + p.rank());
+      assertEquals(c.ok(), m.group(2).equals("within"), c.line());
     }
   }
 
