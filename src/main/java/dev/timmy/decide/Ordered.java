@@ -6,7 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.Comparator;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -15,26 +15,25 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 /**
  * The derived facts a decision lists at length (checks, proposals, priority parts), kept in the decision's order
  * as the engine inserts and deletes them, for as long as the session lives: a cycle that changed
- * a few of them reads them in order without sorting them all again. Each is ordered by a key
- * built once from its value; facts with the same key keep the order they came in.
+ * a few of them reads them in order without sorting them all again. Checks are ordered by subject,
+ * name and detail, proposals by subject and key, priority parts by subject; facts that compare
+ * equal keep the order they came in.
  */
 final class Ordered implements RuleRuntimeEventListener {
-  /** A place in the order: the key, then the arrival. */
-  private record Place(String key, long arrival) implements Comparable<Place> {
-    @Override
-    public int compareTo(Place o) {
-      int byKey = key.compareTo(o.key);
-      return byKey != 0 ? byKey : Long.compare(arrival, o.arrival);
-    }
-  }
+  /** A place in the order: the fact, then its arrival among facts that compare equal. */
+  private record Place(Object fact, long arrival) {}
 
   private static final class Index {
-    final Function<Object, String> key;
-    final TreeMap<Place, Object> inOrder = new TreeMap<>();
+    final Comparator<Object> order;
+    final TreeMap<Place, Object> inOrder;
     final Map<Object, Place> places = new IdentityHashMap<>();
 
-    Index(Function<Object, String> key) {
-      this.key = key;
+    Index(Comparator<Object> order) {
+      this.order = order;
+      this.inOrder = new TreeMap<>((a, b) -> {
+        int c = order.compare(a.fact(), b.fact());
+        return c != 0 ? c : Long.compare(a.arrival(), b.arrival());
+      });
     }
   }
 
@@ -42,14 +41,14 @@ final class Ordered implements RuleRuntimeEventListener {
   private long arrivals;
 
   Ordered() {
-    index(Check.class, c -> c.subject() + '\0' + c.name() + '\0' + c.detail());
-    index(Proposal.class, p -> p.subject() + '\0' + p.key());
-    index(ScorePart.class, ScorePart::subject);
+    index(Check.class, Comparator.comparing(Check::subject).thenComparing(Check::name).thenComparing(Check::detail));
+    index(Proposal.class, Comparator.comparing(Proposal::subject).thenComparing(Proposal::key));
+    index(ScorePart.class, Comparator.comparing(ScorePart::subject));
   }
 
   @SuppressWarnings("unchecked")
-  private <T> void index(Class<T> type, Function<T, String> key) {
-    indexes.put(type, new Index(o -> key.apply((T) o)));
+  private <T> void index(Class<T> type, Comparator<T> order) {
+    indexes.put(type, new Index((a, b) -> order.compare((T) a, (T) b)));
   }
 
   /** The facts of {@code type} in order (a type kept here: {@link Check}, {@link Proposal}, {@link ScorePart} by subject). */
@@ -62,13 +61,10 @@ final class Ordered implements RuleRuntimeEventListener {
    * {@code facts} of {@code type} in the same order, sorted once: for a session that evaluates
    * once, where sorting at the end costs less than keeping the order while the engine fires.
    */
+  @SuppressWarnings("unchecked")
   <T> List<T> sorted(Class<T> type, Collection<T> facts) {
-    Index index = indexes.get(type);
-    List<Map.Entry<String, T>> keyed = new ArrayList<>(facts.size());
-    for (T fact : facts) keyed.add(Map.entry(index.key.apply(fact), fact));
-    keyed.sort(Map.Entry.comparingByKey()); // stable: facts with the same key keep the session's order
-    List<T> out = new ArrayList<>(keyed.size());
-    for (Map.Entry<String, T> e : keyed) out.add(e.getValue());
+    List<T> out = new ArrayList<>(facts);
+    out.sort((Comparator<T>) indexes.get(type).order); // stable: facts that compare equal keep the session's order
     return out;
   }
 
@@ -77,7 +73,7 @@ final class Ordered implements RuleRuntimeEventListener {
     Object fact = event.getObject();
     Index index = indexes.get(fact.getClass());
     if (index == null) return;
-    Place place = new Place(index.key.apply(fact), arrivals++);
+    Place place = new Place(fact, arrivals++);
     index.inOrder.put(place, fact);
     index.places.put(fact, place);
   }
