@@ -1,6 +1,6 @@
 package dev.timmy.bench;
 
-import dev.timmy.facts.Clock;
+import dev.timmy.facts.DayClock;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.PullRequest;
@@ -25,7 +25,7 @@ final class PriorityFloor {
   private PriorityFloor() {}
 
   static List<Map.Entry<String, Integer>> rank(Snapshot s) {
-    Clock c = s.clock();
+    DayClock c = DayClock.of(s.takenAt()); // the day-scale rules' clock
     Set<String> open = new HashSet<>();
     for (Issue i : s.issues()) if (i.open()) open.add(i.subject());
     Set<String> withPr = new HashSet<>();

@@ -5,6 +5,7 @@ import dev.timmy.facts.AgentLoad;
 import dev.timmy.facts.AgentRecord;
 import dev.timmy.facts.AutomationLoop;
 import dev.timmy.facts.Clock;
+import dev.timmy.facts.DayClock;
 import dev.timmy.facts.Comment;
 import dev.timmy.facts.Disk;
 import dev.timmy.facts.HostMetrics;
@@ -41,6 +42,7 @@ final class FactWords {
     if (fact instanceof Agent a) return "agent " + a.name() + " (" + a.kind() + ")";
     if (fact instanceof AgentLoad l) return "load of " + l.agent() + ": " + l.openAssignments() + " open";
     if (fact instanceof Clock c) return "clock " + c.now();
+    if (fact instanceof DayClock c) return "day clock " + c.now() + " (the hour)";
     if (fact instanceof Owner o) return "owner " + o.login();
     if (fact instanceof Check c) return "check " + c.name() + (c.ok() ? " ✔ " : " ✘ ") + c.subject();
     if (fact instanceof Ranked r) return "rank " + r.rank() + " of " + r.subject() + " (" + r.total() + ")";

@@ -89,6 +89,7 @@ public record Snapshot(
   public List<Object> facts() {
     List<Object> all = new ArrayList<>();
     all.add(clock());
+    all.add(DayClock.of(takenAt));
     all.add(new SnapshotState(complete, gaps));
     if (owner != null) all.add(owner);
     if (host != null) all.add(host);

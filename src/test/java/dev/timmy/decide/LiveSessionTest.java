@@ -15,6 +15,8 @@ import dev.timmy.observe.DemoHouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -112,6 +114,27 @@ class LiveSessionTest {
   }
 
   /** A rule {@code id} on an issue matching {@code condition}, doing {@code then}. */
+  @Test
+  void a_clock_that_moves_within_the_hour_wakes_no_rule_that_counts_days() throws Exception {
+    RuleBook book = RuleBook.open(RULES);
+    Snapshot s = SyntheticHouse.generate(300, 6, 11);
+    Instant hour = s.takenAt().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+    Snapshot first = Derive.from(s.at(hour.plus(Duration.ofMinutes(1))));
+    book.decide(first);
+    long open = first.issues().stream().filter(i -> !i.pull() && i.open()).count();
+
+    Snapshot minuteLater = Derive.from(first.at(hour.plus(Duration.ofMinutes(2))));
+    Decision withinTheHour = book.decide(minuteLater);
+    assertSame(book.evaluate(minuteLater), withinTheHour, "a minute later");
+    assertTrue(withinTheHour.firings() < open, withinTheHour.firings() + " firings for " + open + " open issues");
+
+    Snapshot nextHour = Derive.from(first.at(hour.plus(Duration.ofMinutes(61))));
+    Decision anHourLater = book.decide(nextHour);
+    assertSame(book.evaluate(nextHour), anHourLater, "the next hour");
+    assertTrue(anHourLater.firings() >= 2 * open, "every open issue's age and idle days are counted again: "
+        + anHourLater.firings() + " firings for " + open + " open issues");
+  }
+
   /**
    * Checks and proposals in their documented order (subject, then name and detail, or proposal
    * id), priority parts strongest first, priorities highest first: kept in order across cycles
