@@ -76,7 +76,30 @@ public final class Benchmark {
       out.printf("hot reload of the rules (warm JVM): %d ms%n", (System.nanoTime() - r) / 1_000_000);
       int largest = sizes.get(sizes.size() - 1);
       out.printf("derive stage (loads, work in flight, records) at %d issues: %.2f ms%n", largest, deriveMs(largest, runs));
+      double[] steady = steadyMs(book, largest, runs);
+      out.printf("steady cycle of the live session (nothing changed, the clock a minute on) at %d issues: %.1f ms, %d firings%n",
+          largest, steady[0], (int) steady[1]);
     }
+  }
+
+  /**
+   * A served house's usual cycle: the live session told a snapshot whose only change is its clock,
+   * a minute later each time (within the hour and across it); median of {@code runs} and the last firings.
+   */
+  private double[] steadyMs(RuleBook book, int size, int runs) {
+    Snapshot s = SyntheticHouse.generate(size, 20, 42);
+    book.restart();
+    book.decide(s);
+    List<Long> took = new ArrayList<>();
+    int fired = 0;
+    for (int i = 0; i < warmUp + runs; i++) {
+      s = Derive.from(s.at(s.takenAt().plus(Duration.ofMinutes(1))));
+      long a = System.nanoTime();
+      fired = book.decide(s).firings();
+      if (i >= warmUp) took.add(System.nanoTime() - a);
+    }
+    book.restart();
+    return new double[] {median(took), fired};
   }
 
   private Size measure(RuleBook book, RuleBook scoring, int size, int runs) {
