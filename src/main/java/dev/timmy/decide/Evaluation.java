@@ -98,7 +98,7 @@ final class Evaluation {
     session.observe(facts);
     int fired = fire(session, limit, provenance);
 
-    List<PriorityItem> priorities = rank(session.inOrder(ScorePart.class), provenance);
+    List<PriorityItem> priorities = rank(session.inOrder(ScorePart.class), provenance, session.kept());
     Map<String, Integer> rankOf = new HashMap<>();
     List<Ranked> ranked = new ArrayList<>(priorities.size());
     for (PriorityItem p : priorities) {
@@ -116,10 +116,12 @@ final class Evaluation {
     session.choose(chosen);
     fired += fire(session, limit - fired, provenance);
 
-    return new Decision(session.rules().revision(),
+    Decision decision = new Decision(session.rules().revision(),
         new Decision.SnapshotInfo(snapshot.complete(), snapshot.takenAt(), snapshot.gaps()),
-        fired, priorities, routes, proposals(session, provenance), escalations(session, provenance),
+        fired, priorities, routes, proposals(session, provenance, session.kept()), escalations(session, provenance),
         checks(session, provenance), triage(session, provenance), agentStates(session));
+    session.kept().cycleDone();
+    return decision;
   }
 
   private static int fire(RuleSession session, int limit, Provenance provenance) {
@@ -135,7 +137,7 @@ final class Evaluation {
   }
 
   /** {@code parts} come grouped by subject ({@link Ordered}). */
-  private static List<PriorityItem> rank(List<ScorePart> parts, Provenance why) {
+  private static List<PriorityItem> rank(List<ScorePart> parts, Provenance why, RuleSession.Kept kept) {
     List<Total> totals = new ArrayList<>();
     List<Scored> group = null;
     String subject = null;
@@ -156,7 +158,7 @@ final class Evaluation {
     for (int i = 0; i < totals.size(); i++) {
       Total t = totals.get(i);
       t.parts().sort(STRONGEST_FIRST);
-      ranked.add(new PriorityItem(t.subject(), t.total(), i + 1, t.parts()));
+      ranked.add(kept.priority(t.subject(), t.total(), i + 1, t.parts()));
     }
     return ranked;
   }
@@ -205,7 +207,7 @@ final class Evaluation {
     return free;
   }
 
-  private static List<ProposalItem> proposals(RuleSession session, Provenance why) {
+  private static List<ProposalItem> proposals(RuleSession session, Provenance why, RuleSession.Kept kept) {
     Map<String, List<VetoItem>> vetoes = new HashMap<>();
     for (Veto v : session.all(Veto.class)) {
       vetoes.computeIfAbsent(v.proposal(), k -> new ArrayList<>())
@@ -220,10 +222,8 @@ final class Evaluation {
       if (against == null) {
         items.add(unvetoed);
       } else {
-        ProposalItem u = unvetoed;
         against.sort(Comparator.comparing(VetoItem::ruleId).thenComparing(VetoItem::reason));
-        items.add(new ProposalItem(u.id(), u.kind(), u.subject(), u.params(), u.ruleId(), u.title(), u.reason(),
-            u.facts(), against));
+        items.add(kept.vetoed(unvetoed, against));
       }
     }
     return items;

@@ -120,13 +120,17 @@ class LiveSessionTest {
     Snapshot s = SyntheticHouse.generate(300, 6, 11);
     Instant hour = s.takenAt().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     Snapshot first = Derive.from(s.at(hour.plus(Duration.ofMinutes(1))));
-    book.decide(first);
+    Decision before = book.decide(first);
     long open = first.issues().stream().filter(i -> !i.pull() && i.open()).count();
 
     Snapshot minuteLater = Derive.from(first.at(hour.plus(Duration.ofMinutes(2))));
     Decision withinTheHour = book.decide(minuteLater);
     assertSame(book.evaluate(minuteLater), withinTheHour, "a minute later");
     assertTrue(withinTheHour.firings() < open, withinTheHour.firings() + " firings for " + open + " open issues");
+    for (int i = 0; i < before.priorities().size(); i++) {
+      // the same item, not an equal one: a reader that knows items by identity (the journal) knows it again
+      assertTrue(before.priorities().get(i) == withinTheHour.priorities().get(i), "priority " + (i + 1) + " handed back");
+    }
 
     Snapshot nextHour = Derive.from(first.at(hour.plus(Duration.ofMinutes(61))));
     Decision anHourLater = book.decide(nextHour);
