@@ -137,7 +137,7 @@ final class Evaluation {
   }
 
   /** {@code parts} come grouped by subject ({@link Ordered}). */
-  private static List<PriorityItem> rank(List<ScorePart> parts, Provenance why, RuleSession.Kept kept) {
+  private static List<PriorityItem> rank(List<ScorePart> parts, Provenance why, Kept kept) {
     List<Total> totals = new ArrayList<>();
     List<Scored> group = null;
     String subject = null;
@@ -207,7 +207,7 @@ final class Evaluation {
     return free;
   }
 
-  private static List<ProposalItem> proposals(RuleSession session, Provenance why, RuleSession.Kept kept) {
+  private static List<ProposalItem> proposals(RuleSession session, Provenance why, Kept kept) {
     Map<String, List<VetoItem>> vetoes = new HashMap<>();
     for (Veto v : session.all(Veto.class)) {
       vetoes.computeIfAbsent(v.proposal(), k -> new ArrayList<>())

@@ -18,69 +18,13 @@ import org.kie.api.runtime.rule.FactHandle;
  * every rule that matched it looks again. A rule that concludes what it concluded before
  * re-justifies the fact it had inserted logically, and nothing that follows from that fact moves
  * (a retraction and an insertion would withdraw and re-derive all of it); what no longer holds is
- * withdrawn. {@link Provenance} names the facts as they are now. The same holds for what Java inserts between the
- * firings ({@link Ranked}, {@link Chosen}). A fresh session is the same thing starting empty; one
+ * withdrawn. {@link Provenance} names the facts as they are now. The same holds for what Java
+ * inserts between the firings ({@link Ranked}, {@link Chosen}). A fresh session is the same thing starting empty; one
  * that is disposed after its evaluation ({@link #once}) is told each kind of fact once and keeps
  * no keys.
  * Not thread-safe: one cycle at a time.
  */
 final class RuleSession implements AutoCloseable {
-  /**
-   * Decision items a living session built last cycle that are not one derived fact's (a priority
-   * sums parts, a vetoed proposal joins its vetoes): handed back when they come out the same, so a
-   * reader that knows an item by identity (the journal's digests) knows it again. A session used
-   * once keeps none.
-   */
-  static final class Kept {
-    private final boolean lives;
-    private Map<String, PriorityItem> priorities = new HashMap<>();
-    private Map<String, PriorityItem> nextPriorities = new HashMap<>();
-    private Map<String, Vetoed> vetoed = new HashMap<>();
-    private Map<String, Vetoed> nextVetoed = new HashMap<>();
-
-    /** A proposal's item as the rules' firing made it, and with its vetoes. */
-    private record Vetoed(ProposalItem proposal, ProposalItem item) {}
-
-    private Kept(boolean lives) {
-      this.lives = lives;
-    }
-
-    /** The priority of {@code subject}; last cycle's item when total, rank and parts (the same items) are. */
-    PriorityItem priority(String subject, int total, int rank, List<Scored> parts) {
-      PriorityItem last = priorities.get(subject);
-      PriorityItem item = last != null && last.total() == total && last.rank() == rank && same(last.parts(), parts)
-          ? last : new PriorityItem(subject, total, rank, parts);
-      if (lives) nextPriorities.put(subject, item);
-      return item;
-    }
-
-    /** {@code proposal} with its vetoes; last cycle's item when the proposal and its vetoes are the same items. */
-    ProposalItem vetoed(ProposalItem proposal, List<VetoItem> vetoes) {
-      Vetoed last = vetoed.get(proposal.id());
-      Vetoed item = last != null && last.proposal() == proposal && same(last.item().vetoes(), vetoes) ? last
-          : new Vetoed(proposal, new ProposalItem(proposal.id(), proposal.kind(), proposal.subject(), proposal.params(),
-              proposal.ruleId(), proposal.title(), proposal.reason(), proposal.facts(), vetoes));
-      if (lives) nextVetoed.put(proposal.id(), item);
-      return item.item();
-    }
-
-    /** The cycle's items become the ones to hand back next cycle. */
-    void cycleDone() {
-      priorities = nextPriorities;
-      nextPriorities = new HashMap<>();
-      vetoed = nextVetoed;
-      nextVetoed = new HashMap<>();
-    }
-
-    private static boolean same(List<?> a, List<?> b) {
-      if (a.size() != b.size()) return false;
-      for (int i = 0; i < a.size(); i++) {
-        if (a.get(i) != b.get(i)) return false;
-      }
-      return true;
-    }
-  }
-
   /** A fact in the session and the value it was inserted with. */
   private record Held(FactHandle handle, Object fact) {}
 
