@@ -25,9 +25,7 @@ import java.util.function.Function;
  * gives back the decision's order, and a digest of all three. Rows are kept from cycle to cycle
  * while their digest is unchanged, so the order cannot be a plain position (one new item would
  * move every later one): the key is the item's subject and its place among that subject's items
- * (a priority's total and subject, the ranking's order; a route's subject's priority place first, as
- * routes are served in priority order). A priority is written without its rank (its place among
- * the cycle's priorities, read back so). The
+ * (a priority's rank; a route's subject rank first, as routes are served in priority order). The
  * keys are checked to sort (as SQLite compares text: UTF-8 bytes) in the decision's order; a kind
  * whose keys do not falls back to positions for that cycle, always right, merely larger.
  */
@@ -46,7 +44,7 @@ final class DecisionRows {
      * (null {@code json}), built now, for a row that is written (a kept row needs its digest alone).
      */
     String body() {
-      return json != null ? json : Journal.json(written(item));
+      return json != null ? json : Journal.json(item);
     }
   }
 
@@ -98,13 +96,13 @@ final class DecisionRows {
   static List<Row> of(Decision d, Memo last, Memo next) {
     List<Row> rows = new ArrayList<>();
     String clock = d.snapshot() == null || d.snapshot().takenAt() == null ? null : quoted(d.snapshot().takenAt());
-    Map<String, String> place = new HashMap<>();
-    for (PriorityItem p : d.priorities()) place.put(p.subject(), place(p));
-    add(rows, last, next, clock, ItemKind.PRIORITY, d.priorities(), PriorityItem::subject, DecisionRows::place,
+    Map<String, Integer> rank = new HashMap<>();
+    for (PriorityItem p : d.priorities()) rank.put(p.subject(), p.rank());
+    add(rows, last, next, clock, ItemKind.PRIORITY, d.priorities(), PriorityItem::subject, p -> pad(p.rank()),
         p -> p.parts().stream().map(Scored::ruleId).toList(), p -> p.parts().isEmpty() ? "" : p.parts().get(0).ruleId(),
         p -> null);
     add(rows, last, next, clock, ItemKind.ROUTE, d.routes(), RouteItem::subject,
-        r -> place.getOrDefault(r.subject(), UNRANKED + SEP + r.subject()), r -> {
+        r -> pad(rank.getOrDefault(r.subject(), Integer.MAX_VALUE)) + SEP + r.subject(), r -> {
           List<String> rules = new ArrayList<>(List.of(r.ruleId()));
           r.parts().forEach(s -> rules.add(s.ruleId()));
           return rules;
@@ -150,7 +148,7 @@ final class DecisionRows {
         next.known.put(item, seen);
         next.reused++;
       } else {
-        body = Journal.json(written(item));
+        body = Journal.json(item);
         // the clock's words in the digest are a placeholder with a raw NUL, which JSON never writes (it escapes it)
         boolean clocked = clock != null && body.contains(clock);
         digest = digest(key, clocked ? body.replace(clock, "\"clock \0\"") : body);
@@ -183,32 +181,8 @@ final class DecisionRows {
     return ByteBuffer.wrap(SnapshotDigest.sha256(all));
   }
 
-  /**
-   * A priority as written: without its rank, which is its place among the cycle's priorities
-   * ({@link ItemReader} reads it back so). One issue that moves shifts the rank of every issue
-   * below it; a rank in the row would rewrite each of those rows.
-   */
-  record Unranked(String subject, int total, List<Scored> parts) {}
-
-  private static Object written(Object item) {
-    return item instanceof PriorityItem p ? new Unranked(p.subject(), p.total(), p.parts()) : item;
-  }
-
-  /** Keys that sort after every ranked subject's, for a route of a subject without a priority. */
-  private static final String UNRANKED = "~";
-  /** Totals are written as {@code TOP - total}, ten digits: highest first, as the ranking orders them. */
-  private static final long TOP = 4_000_000_000L;
-
-  /**
-   * A priority's place: highest total first, then by subject, the ranking's own order, written so
-   * that it does not move when other issues do (a rank would).
-   */
-  private static String place(PriorityItem p) {
-    return pad(TOP - p.total()) + SEP + p.subject();
-  }
-
-  private static String pad(long n) {
-    String s = Long.toString(n);
+  private static String pad(int n) {
+    String s = Integer.toString(n);
     return "0000000000".substring(Math.min(10, s.length())) + s;
   }
 }

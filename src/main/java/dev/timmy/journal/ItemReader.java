@@ -1,8 +1,6 @@
 package dev.timmy.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.timmy.Json;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,15 +41,13 @@ final class ItemReader {
     List<Decided> decided = JournalReader.list(c, "SELECT id, started, clock FROM cycles WHERE items IS NOT NULL"
         + " AND started >= ? ORDER BY id DESC", ItemReader::decided,
         f.since() == null ? Long.MIN_VALUE : f.since().toEpochMilli());
-    boolean whole = f.subject() == null && f.ruleId() == null; // every priority of a cycle is read, in order
     List<DecisionRecord> out = new ArrayList<>();
     for (int from = 0, size = 16; from < decided.size() && out.size() < f.limit(); from += size, size *= 2) {
       List<Decided> window = decided.subList(from, Math.min(decided.size(), from + size));
       List<Span> rows = spans(c, where.toString(), args, window.get(0).id(), window.get(window.size() - 1).id());
       for (Decided y : window) {
-        Ranks ranks = new Ranks(c, y, whole);
         for (Span r : rows) {
-          if (r.from() <= y.id() && y.id() < r.until() && out.size() < f.limit()) out.add(r.at(y, ranks));
+          if (r.from() <= y.id() && y.id() < r.until() && out.size() < f.limit()) out.add(r.at(y));
         }
       }
     }
@@ -62,7 +58,7 @@ final class ItemReader {
   private static List<Span> spans(Connection c, String where, List<Object> args, long high, long low) throws SQLException {
     List<Object> all = new ArrayList<>(args);
     all.addAll(List.of(high, low));
-    return JournalReader.list(c, "SELECT i.cycle_id, i.until_cycle, i.kind, i.subject, i.rule_id, i.body, i.clock, i.sort_key"
+    return JournalReader.list(c, "SELECT i.cycle_id, i.until_cycle, i.kind, i.subject, i.rule_id, i.body, i.clock"
         + " FROM items i WHERE 1 = 1" + where + " AND i.cycle_id <= ? AND i.until_cycle > ? ORDER BY i.sort_key, i.id",
         ItemReader::span, all.toArray());
   }
@@ -77,64 +73,27 @@ final class ItemReader {
         + " AND items IS NOT NULL", ItemReader::decided, cycle);
     if (decided.isEmpty()) return List.of();
     List<DecisionRecord> out = new ArrayList<>();
-    Ranks ranks = new Ranks(c, decided.get(), where.isEmpty());
-    for (Span r : spans(c, where, args, cycle, cycle)) out.add(r.at(decided.get(), ranks));
+    for (Span r : spans(c, where, args, cycle, cycle)) out.add(r.at(decided.get()));
     return out;
   }
 
   /** A cycle that decided: when it started and the clock its decision was made at. */
   private record Decided(long id, Instant started, Instant clock) {}
 
-  /**
-   * The ranks of one cycle's priorities, which are written without them ({@link DecisionRows}): a
-   * priority's rank is its place among them. Read in order when a reader reads all of them,
-   * counted for one read alone.
-   */
-  private static final class Ranks {
-    private final Connection c;
-    private final Decided cycle;
-    private final boolean inOrder;
-    private int seen;
-
-    Ranks(Connection c, Decided cycle, boolean inOrder) {
-      this.c = c;
-      this.cycle = cycle;
-      this.inOrder = inOrder;
-    }
-
-    int of(String sortKey) throws SQLException {
-      if (inOrder) return ++seen;
-      return 1 + JournalReader.first(c, "SELECT count(*) FROM items WHERE kind = ? AND cycle_id <= ? AND until_cycle > ?"
-          + " AND sort_key < ?", r -> r.getInt(1), ItemKind.PRIORITY.name(), cycle.id(), cycle.id(), sortKey).orElse(0);
-    }
-  }
-
   /** A row as stored: the cycles it spans, {@code [from, until)}, its item and the clock the item was written at. */
-  private record Span(long from, long until, ItemKind kind, String subject, String ruleId, String body, Instant clock,
-      String sortKey) {
-    DecisionRecord at(Decided cycle, Ranks ranks) throws SQLException {
+  private record Span(long from, long until, ItemKind kind, String subject, String ruleId, String body, Instant clock) {
+    DecisionRecord at(Decided cycle) throws SQLException {
       try {
-        JsonNode item = Json.mapper().readTree(DecisionRows.at(body, clock, cycle.clock()));
-        if (kind == ItemKind.PRIORITY && item instanceof ObjectNode p && !p.has("rank")) item = ranked(p, ranks.of(sortKey));
-        return new DecisionRecord(cycle.id(), cycle.started(), kind, subject, ruleId, item);
+        return new DecisionRecord(cycle.id(), cycle.started(), kind, subject, ruleId,
+            Json.mapper().readTree(DecisionRows.at(body, clock, cycle.clock())));
       } catch (JsonProcessingException e) {
         throw new SQLException("decision item is not JSON: " + e.getOriginalMessage(), e);
       }
-    }
-
-    /** The priority with its rank, in the order of its fields in the decision. */
-    private static ObjectNode ranked(ObjectNode p, int rank) {
-      ObjectNode out = Json.mapper().createObjectNode();
-      p.fields().forEachRemaining(e -> {
-        out.set(e.getKey(), e.getValue());
-        if (e.getKey().equals("total")) out.put("rank", rank);
-      });
-      return out;
     }
   }
 
   private static Span span(ResultSet r) throws SQLException {
     return new Span(r.getLong(1), r.getLong(2), ItemKind.valueOf(r.getString(3)), r.getString(4), r.getString(5),
-        r.getString(6), JournalReader.instant(r, 7), r.getString(8));
+        r.getString(6), JournalReader.instant(r, 7));
   }
 }

@@ -179,43 +179,6 @@ class JournalDeltaTest {
   }
 
   @Test
-  void an_issue_that_rises_to_the_top_rewrites_its_own_rows_not_the_priority_of_every_issue_it_passed() throws Exception {
-    Snapshot s = SyntheticHouse.generate(400, 8, 19);
-    RuleBook live = RuleBook.open(Path.of("rules"));
-    Journal j = Journal.open(dir.resolve("rise.db"), new Given.Clock(s.takenAt()));
-    Decision before = live.decide(Derive.from(s));
-    PriorityItem last = before.priorities().get(before.priorities().size() - 1);
-    List<dev.timmy.facts.Issue> issues = new ArrayList<>();
-    for (dev.timmy.facts.Issue i : s.issues()) {
-      if (!i.subject().equals(last.subject())) {
-        issues.add(i);
-        continue;
-      }
-      List<String> labels = new ArrayList<>(i.labels());
-      labels.addAll(List.of("security", "p0"));
-      issues.add(new dev.timmy.facts.Issue(i.repo(), i.number(), i.title(), i.body(), labels, i.author(), i.assignees(),
-          i.state(), i.createdAt(), i.updatedAt(), i.lastActivityAt(), i.lastActivityBy(), i.commentCount(), i.pull(),
-          i.milestone(), i.milestoneDueOn()));
-    }
-    Snapshot risen = s.toBuilder().issues(issues).build();
-    List<Cycle> cycles = journal(j, List.of(s, risen), live::decide);
-    Decision after = cycles.get(1).decision();
-    int passed = after.priorityOf(last.subject()).orElseThrow().rank();
-    assertTrue(before.priorities().size() - passed > 250, "it rose from the last rank, " + before.priorities().size() + ", to " + passed);
-    long rowsBefore = j.reader().bytes().items();
-    // a third cycle, the same again: nothing new; the second wrote the risen issue's rows and what changed with it
-    List<Cycle> all = new ArrayList<>(cycles);
-    all.addAll(journal(j, List.of(risen), live::decide));
-    assertEquals(rowsBefore, j.reader().bytes().items(), "the same decision again writes no row");
-    long firstRows = items(cycles.get(0).decision()).size();
-    long written = rowsBefore - firstRows;
-    long ofIt = items(after).stream().filter(i -> subject(i).equals(last.subject())).count();
-    assertTrue(written <= ofIt + 40, written + " rows written for " + ofIt + " items of " + last.subject()
-        + ": every issue it passed (" + (before.priorities().size() - passed) + ") kept its priority row");
-    assertReadsBack(j, all);
-  }
-
-  @Test
   void rows_digested_with_the_last_cycle_s_memo_are_the_rows_digested_afresh() throws Exception {
     Snapshot s = SyntheticHouse.generate(300, 8, 17);
     RuleBook live = RuleBook.open(Path.of("rules"));
