@@ -76,9 +76,9 @@ public final class Benchmark {
       out.printf("hot reload of the rules (warm JVM): %d ms%n", (System.nanoTime() - r) / 1_000_000);
       int largest = sizes.get(sizes.size() - 1);
       out.printf("derive stage (loads, work in flight, records) at %d issues: %.2f ms%n", largest, deriveMs(largest, runs));
-      double[] steady = steadyMs(book, largest, runs);
+      Steady steady = steady(book, largest, runs);
       out.printf("steady cycle of the live session (nothing changed, the clock a minute on) at %d issues: %.1f ms, %d firings%n",
-          largest, steady[0], (int) steady[1]);
+          largest, steady.ms(), steady.firings());
     }
   }
 
@@ -86,7 +86,7 @@ public final class Benchmark {
    * A served house's usual cycle: the live session told a snapshot whose only change is its clock,
    * a minute later each time (within the hour and across it); median of {@code runs} and the last firings.
    */
-  private double[] steadyMs(RuleBook book, int size, int runs) {
+  private Steady steady(RuleBook book, int size, int runs) {
     Snapshot s = SyntheticHouse.generate(size, 20, 42);
     book.restart();
     book.decide(s);
@@ -99,8 +99,11 @@ public final class Benchmark {
       if (i >= warmUp) took.add(System.nanoTime() - a);
     }
     book.restart();
-    return new double[] {median(took), fired};
+    return new Steady(median(took), fired);
   }
+
+  /** A steady cycle's median time and the firings of the last one. */
+  private record Steady(double ms, int firings) {}
 
   private Size measure(RuleBook book, RuleBook scoring, int size, int runs) {
     Snapshot s = SyntheticHouse.generate(size, 20, 42);

@@ -1,7 +1,7 @@
 package dev.timmy.bench;
 
-import dev.timmy.facts.DayClock;
 import dev.timmy.facts.Comment;
+import dev.timmy.facts.DayClock;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.PullRequest;
 import dev.timmy.facts.Snapshot;

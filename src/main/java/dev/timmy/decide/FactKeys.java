@@ -5,8 +5,8 @@ import dev.timmy.facts.AgentLoad;
 import dev.timmy.facts.AgentRecord;
 import dev.timmy.facts.AutomationLoop;
 import dev.timmy.facts.Clock;
-import dev.timmy.facts.DayClock;
 import dev.timmy.facts.Comment;
+import dev.timmy.facts.DayClock;
 import dev.timmy.facts.HostMetrics;
 import dev.timmy.facts.Issue;
 import dev.timmy.facts.OllamaModel;
@@ -51,7 +51,8 @@ final class FactKeys {
     if (fact instanceof AgentRecord r) return r.agent();
     if (fact instanceof AutomationLoop l) return l.name();
     if (fact instanceof OllamaModel m) return m.name();
-    if (fact instanceof Clock || fact instanceof DayClock || fact instanceof Owner || fact instanceof HostMetrics || fact instanceof TriageBudget) {
+    if (fact instanceof Clock || fact instanceof DayClock || fact instanceof Owner || fact instanceof HostMetrics
+        || fact instanceof TriageBudget) {
       return "";
     }
     if (fact instanceof Ranked r) return r.subject();

@@ -2,20 +2,20 @@ package dev.timmy.decide;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Comparator;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
- * The derived facts a decision lists at length (checks, proposals, priority parts), kept in the decision's order
- * as the engine inserts and deletes them, for as long as the session lives: a cycle that changed
- * a few of them reads them in order without sorting them all again. Checks are ordered by subject,
+ * The derived facts a decision lists at length (checks, proposals, priority parts), kept in the
+ * decision's order as the engine inserts and deletes them, for as long as the session lives: a
+ * cycle that changed a few of them reads them in order without sorting them all again. Checks are ordered by subject,
  * name and detail, proposals by subject and key, priority parts by subject; facts that compare
  * equal keep the order they came in.
  */
@@ -51,7 +51,7 @@ final class Ordered implements RuleRuntimeEventListener {
     indexes.put(type, new Index((a, b) -> order.compare((T) a, (T) b)));
   }
 
-  /** The facts of {@code type} in order (a type kept here: {@link Check}, {@link Proposal}, {@link ScorePart} by subject). */
+  /** The facts of {@code type} in order: {@link Check}, {@link Proposal}, or {@link ScorePart} grouped by subject. */
   @SuppressWarnings("unchecked")
   <T> List<T> all(Class<T> type) {
     return new ArrayList<>((Collection<T>) indexes.get(type).inOrder.values());

@@ -19,9 +19,9 @@ import org.kie.api.runtime.rule.FactHandle;
  * re-justifies the fact it had inserted logically, and nothing that follows from that fact moves
  * (a retraction and an insertion would withdraw and re-derive all of it); what no longer holds is
  * withdrawn. {@link Provenance} names the facts as they are now. The same holds for what Java
- * inserts between the firings ({@link Ranked}, {@link Chosen}). A fresh session is the same thing starting empty; one
- * that is disposed after its evaluation ({@link #once}) is told each kind of fact once and keeps
- * no keys.
+ * inserts between the firings ({@link Ranked}, {@link Chosen}). A fresh session is the same thing
+ * starting empty; one that is disposed after its evaluation ({@link #once}) is told each kind of
+ * fact once and keeps no keys.
  * Not thread-safe: one cycle at a time.
  */
 final class RuleSession implements AutoCloseable {

@@ -73,7 +73,6 @@ final class DecisionRows {
     static Memo empty() {
       return new Memo(new IdentityHashMap<>());
     }
-
   }
 
   /** A body written at clock {@code written} as it read at clock {@code at}. */
