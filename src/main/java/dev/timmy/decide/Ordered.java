@@ -1,12 +1,15 @@
 package dev.timmy.decide;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
@@ -24,11 +27,13 @@ final class Ordered implements RuleRuntimeEventListener {
   private record Place(Object fact, long arrival) {}
 
   private static final class Index {
+    final Function<Object, String> subject;
     final Comparator<Object> order;
     final TreeMap<Place, Object> inOrder;
     final Map<Object, Place> places = new IdentityHashMap<>();
 
-    Index(Comparator<Object> order) {
+    Index(Function<Object, String> subject, Comparator<Object> order) {
+      this.subject = subject;
       this.order = order;
       this.inOrder = new TreeMap<>((a, b) -> {
         int c = order.compare(a.fact(), b.fact());
@@ -41,14 +46,16 @@ final class Ordered implements RuleRuntimeEventListener {
   private long arrivals;
 
   Ordered() {
-    index(Check.class, Comparator.comparing(Check::subject).thenComparing(Check::name).thenComparing(Check::detail));
-    index(Proposal.class, Comparator.comparing(Proposal::subject).thenComparing(Proposal::key));
-    index(ScorePart.class, Comparator.comparing(ScorePart::subject));
+    index(Check.class, Check::subject, Comparator.comparing(Check::name).thenComparing(Check::detail));
+    index(Proposal.class, Proposal::subject, Comparator.comparing(Proposal::key));
+    index(ScorePart.class, ScorePart::subject, (a, b) -> 0);
   }
 
+  /** Facts of {@code type} ordered by {@code subject}, then within a subject by {@code within}. */
   @SuppressWarnings("unchecked")
-  private <T> void index(Class<T> type, Comparator<T> order) {
-    indexes.put(type, new Index((a, b) -> order.compare((T) a, (T) b)));
+  private <T> void index(Class<T> type, Function<T, String> subject, Comparator<T> within) {
+    Comparator<T> order = Comparator.comparing(subject).thenComparing(within);
+    indexes.put(type, new Index(f -> subject.apply((T) f), (a, b) -> order.compare((T) a, (T) b)));
   }
 
   /** The facts of {@code type} in order: {@link Check}, {@link Proposal}, or {@link ScorePart} grouped by subject. */
@@ -63,8 +70,20 @@ final class Ordered implements RuleRuntimeEventListener {
    */
   @SuppressWarnings("unchecked")
   <T> List<T> sorted(Class<T> type, Collection<T> facts) {
-    List<T> out = new ArrayList<>(facts);
-    out.sort((Comparator<T>) indexes.get(type).order); // stable: facts that compare equal keep the session's order
+    // grouped by subject first, then the subjects sorted and each group sorted: a comparison of
+    // two subjects ("alex/demo#1234", "alex/demo#1235") walks their common prefix, and a sort of
+    // all the facts would make a dozen of them per fact
+    Index index = indexes.get(type);
+    Map<String, List<Object>> bySubject = new HashMap<>();
+    for (T fact : facts) bySubject.computeIfAbsent(index.subject.apply(fact), k -> new ArrayList<>(4)).add(fact);
+    String[] subjects = bySubject.keySet().toArray(new String[0]);
+    Arrays.sort(subjects);
+    List<T> out = new ArrayList<>(facts.size());
+    for (String subject : subjects) {
+      List<Object> group = bySubject.get(subject);
+      group.sort(index.order); // stable: facts that compare equal keep the session's order
+      for (Object fact : group) out.add((T) fact);
+    }
     return out;
   }
 

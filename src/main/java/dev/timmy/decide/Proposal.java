@@ -2,7 +2,6 @@ package dev.timmy.decide;
 
 import dev.timmy.facts.TimmyNote;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Something the rules want done. Its {@link #key()} names it stably across cycles (kind, subject
@@ -32,8 +31,6 @@ public record Proposal(ActionKind kind, String subject, Map<String, String> para
    * from Timmy's marker, so what a rule proposes and what Timmy wrote cannot drift apart.
    */
   public static String keyOf(ActionKind kind, String subject, Map<String, String> params) {
-    Map<String, String> named = new TreeMap<>(params);
-    named.remove("body");
-    return new TimmyNote.Key(kind.name(), subject, named).toString();
+    return TimmyNote.Key.spell(kind.name(), subject, params, "body");
   }
 }

@@ -2,6 +2,7 @@ package dev.timmy.decide;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -59,23 +60,51 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
     }
   }
 
-  private final Map<Object, Origin> origins = new IdentityHashMap<>();
+  private static final int DERIVED_PER_FACT = 8;
+
+  private Map<Object, Origin> origins = new IdentityHashMap<>();
   /** Firings of the current cycle by rule. */
-  private final Map<Rule, int[]> firingsByRule = new IdentityHashMap<>();
-  /** A rule's id and title, read once from its metadata. */
-  private final Map<Rule, String[]> names = new IdentityHashMap<>();
+  private final Map<String, Fired> firingsByRule = new HashMap<>();
+
+  /** A rule's firings (by its name, see {@link #names}). */
+  private static final class Fired {
+    final Rule rule;
+    int times;
+
+    Fired(Rule rule) {
+      this.rule = rule;
+    }
+  }
+  /**
+   * A rule's id and title, read once from its metadata; by the rule's name, whose hash a string
+   * keeps (an identity hash of Drools' rule objects, which it synchronises on, is a call into the JVM).
+   */
+  private final Map<String, Named> names = new HashMap<>();
+
+  private record Named(Rule rule, String id, String title) {}
   /** Volatile: the deadline watchdog reads it from another thread to name a rule that hangs. */
   private volatile Match current;
 
-  /** Starts counting the firings of a new cycle. */
-  void newCycle() {
+  /**
+   * Starts counting the firings of a new cycle of {@code facts} observed facts; the first sizes the
+   * table of origins for what they usually derive (some seven facts each), which would otherwise be
+   * rehashed a dozen times as it grows from empty.
+   */
+  void newCycle(int facts) {
     firingsByRule.clear();
+    if (origins.isEmpty()) origins = new IdentityHashMap<>(DERIVED_PER_FACT * facts);
   }
 
   @Override
   public void beforeMatchFired(BeforeMatchFiredEvent event) {
     current = event.getMatch();
-    firingsByRule.computeIfAbsent(current.getRule(), r -> new int[1])[0]++;
+    Rule rule = current.getRule();
+    Fired fired = firingsByRule.get(rule.getName());
+    if (fired == null || fired.rule != rule) {
+      fired = new Fired(rule);
+      firingsByRule.put(rule.getName(), fired);
+    }
+    fired.times++;
   }
 
   @Override
@@ -115,8 +144,12 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
 
   private Because because(Origin o) {
     if (o == null) return new Because("?", "unknown rule", List.of());
-    String[] name = names.computeIfAbsent(o.rule, r -> new String[] {idOf(r), titleOf(r)});
-    return new Because(name[0], name[1], o.matched);
+    Named name = names.get(o.rule.getName());
+    if (name == null || name.rule() != o.rule) {
+      name = new Named(o.rule, idOf(o.rule), titleOf(o.rule));
+      names.put(o.rule.getName(), name);
+    }
+    return new Because(name.id(), name.title(), o.matched);
   }
 
   /** The rule firing right now, as {@code ID "title"}; empty between firings (while matching). */
@@ -128,8 +161,8 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
 
   /** The rule that fired most, to name the likely culprit of a runaway. */
   String busiestRule() {
-    return firingsByRule.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue()[0]))
-        .map(e -> idOf(e.getKey()) + " (" + e.getValue()[0] + " firings)").orElse("none");
+    return firingsByRule.values().stream().max(Comparator.comparingInt(f -> f.times))
+        .map(f -> idOf(f.rule) + " (" + f.times + " firings)").orElse("none");
   }
 
   private static String idOf(Rule rule) {

@@ -69,7 +69,7 @@ final class RuleSession implements AutoCloseable {
 
   /** Brings the observed facts to {@code facts}; returns how many came, went or changed. */
   int observe(List<Object> facts) {
-    provenance.newCycle();
+    provenance.newCycle(facts.size());
     return sync(observed, facts);
   }
 

@@ -45,19 +45,27 @@ public record Agent(
 
   /** True when a process named {@code processName} (as the host probe reports it) is this agent's. */
   public boolean runsAs(String processName) {
-    return processName != null && processNames.stream().anyMatch(n -> n.equalsIgnoreCase(processName));
+    return processName != null && anyIgnoringCase(processNames, processName);
   }
 
   public boolean strongAt(String word) {
-    return strengths.stream().anyMatch(s -> s.equalsIgnoreCase(word));
+    return anyIgnoringCase(strengths, word);
   }
 
   public boolean avoids(String word) {
-    return avoid.stream().anyMatch(s -> s.equalsIgnoreCase(word));
+    return anyIgnoringCase(avoid, word);
   }
 
   /** True when this agent spends {@code quota}'s provider. */
   public boolean spends(Quota quota) {
     return provider != null && !provider.isBlank() && provider.equalsIgnoreCase(quota.provider());
+  }
+
+  /** A loop, not a stream: routing asks it of each agent for each issue in the window. */
+  private static boolean anyIgnoringCase(List<String> words, String word) {
+    for (String w : words) {
+      if (w.equalsIgnoreCase(word)) return true;
+    }
+    return false;
   }
 }

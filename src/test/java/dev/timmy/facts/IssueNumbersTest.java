@@ -26,4 +26,25 @@ class IssueNumbersTest {
     assertEquals(0, IssueNumbers.read(null));
     assertEquals(0, IssueNumbers.read("12 "));
   }
+
+  @Test
+  void numbers_after_a_phrase_are_read_in_order_in_any_case_and_spacing() {
+    assertEquals(java.util.List.of(12, 7), IssueNumbers.after("Blocked  by #12, and\ndepends\ton #7.", "blocked by", "depends on"));
+    assertEquals(java.util.List.of(3), IssueNumbers.after("DEPENDS ON #3", "blocked by", "depends on"));
+  }
+
+  @Test
+  void a_phrase_is_quoted_not_a_pattern_and_a_word_must_start_it() {
+    assertEquals(java.util.List.of(), IssueNumbers.after("unblocked by #12", "blocked by"), "inside a word");
+    assertEquals(java.util.List.of(), IssueNumbers.after("blocked by 12", "blocked by"), "no hash");
+    assertEquals(java.util.List.of(), IssueNumbers.after("blockedXby #12", "blocked.by"), "a dot is a dot");
+    assertEquals(java.util.List.of(5), IssueNumbers.after("a(b #5", "a(b"), "a parenthesis compiles as text");
+  }
+
+  @Test
+  void what_is_no_issue_number_is_left_out_and_no_text_is_no_numbers() {
+    assertEquals(java.util.List.of(4), IssueNumbers.after("blocked by #0, blocked by #99999999999, blocked by #4", "blocked by"));
+    assertEquals(java.util.List.of(), IssueNumbers.after(null, "blocked by"));
+    assertEquals(java.util.List.of(), IssueNumbers.after("blocked by #1"));
+  }
 }

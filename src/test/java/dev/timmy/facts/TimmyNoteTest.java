@@ -62,6 +62,19 @@ class TimmyNoteTest {
   }
 
   @Test
+  void a_key_is_spelled_in_name_order_without_the_named_parameter_and_reads_back_the_same() {
+    Map<String, String> params = Map.of("topic", "nudge", "body", "free text, anything", "agent", "kimi", "Zed", "1");
+    String spelled = TimmyNote.Key.spell("COMMENT", "alex/x#1", params, "body");
+    assertEquals("COMMENT:alex/x#1:Zed=1,agent=kimi,topic=nudge", spelled, "String order: upper case first");
+    assertEquals(spelled, dev.timmy.decide.Proposal.keyOf(dev.timmy.decide.ActionKind.COMMENT, "alex/x#1", params));
+    assertEquals("COMMENT:alex/x#1", TimmyNote.Key.spell("COMMENT", "alex/x#1", Map.of("body", "x"), "body"), "only body: no colon");
+    assertEquals("CLOSE:alex/x#1", TimmyNote.Key.spell("CLOSE", "alex/x#1", Map.of(), null));
+    TimmyNote.Key back = TimmyNote.Key.parse(spelled).orElseThrow();
+    assertEquals(spelled, back.toString());
+    assertEquals("kimi", back.param("agent"));
+  }
+
+  @Test
   void keys_that_are_not_shaped_as_timmy_writes_them_are_no_note() {
     for (String bad : new String[] {"", "COMMENT", "comment:alex/x#1", ":alex/x#1", "COMMENT::topic=x", "COMMENT:alex/x#1:=x",
         "COMMENT:alex/x#1:topic=a,topic=b", "COMMENT: alex/x#1", "COMMENT:alex/x#1:1a=b"}) {
