@@ -28,13 +28,15 @@ final class Ordered implements RuleRuntimeEventListener {
 
   private static final class Index {
     final Function<Object, String> subject;
-    final Comparator<Object> order;
+    /** Within one subject. */
+    final Comparator<Object> within;
     final TreeMap<Place, Object> inOrder;
     final Map<Object, Place> places = new IdentityHashMap<>();
 
-    Index(Function<Object, String> subject, Comparator<Object> order) {
+    Index(Function<Object, String> subject, Comparator<Object> within) {
       this.subject = subject;
-      this.order = order;
+      this.within = within;
+      Comparator<Object> order = Comparator.comparing(subject).thenComparing(within);
       this.inOrder = new TreeMap<>((a, b) -> {
         int c = order.compare(a.fact(), b.fact());
         return c != 0 ? c : Long.compare(a.arrival(), b.arrival());
@@ -54,8 +56,7 @@ final class Ordered implements RuleRuntimeEventListener {
   /** Facts of {@code type} ordered by {@code subject}, then within a subject by {@code within}. */
   @SuppressWarnings("unchecked")
   private <T> void index(Class<T> type, Function<T, String> subject, Comparator<T> within) {
-    Comparator<T> order = Comparator.comparing(subject).thenComparing(within);
-    indexes.put(type, new Index(f -> subject.apply((T) f), (a, b) -> order.compare((T) a, (T) b)));
+    indexes.put(type, new Index(f -> subject.apply((T) f), (a, b) -> within.compare((T) a, (T) b)));
   }
 
   /** The facts of {@code type} in order: {@link Check}, {@link Proposal}, or {@link ScorePart} grouped by subject. */
@@ -81,7 +82,7 @@ final class Ordered implements RuleRuntimeEventListener {
     List<T> out = new ArrayList<>(facts.size());
     for (String subject : subjects) {
       List<Object> group = bySubject.get(subject);
-      group.sort(index.order); // stable: facts that compare equal keep the session's order
+      group.sort(index.within); // stable: facts that compare equal keep the session's order
       for (Object fact : group) out.add((T) fact);
     }
     return out;

@@ -32,14 +32,14 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
    * next cycle reuses it instead of building it again.
    */
   private static final class Origin {
-    final Rule rule;
+    final Fired rule;
     /** The matched facts' handles: a fact that changed keeps its handle and holds its new value. */
     final InternalFactHandle[] handles;
     /** The values the item was built from. */
     MatchedFacts matched;
     Object item;
 
-    Origin(Rule rule, List<? extends FactHandle> matched) {
+    Origin(Fired rule, List<? extends FactHandle> matched) {
       this.rule = rule;
       InternalFactHandle[] held = new InternalFactHandle[matched.size()];
       int n = 0;
@@ -63,25 +63,29 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   private static final int DERIVED_PER_FACT = 8;
 
   private Map<Object, Origin> origins = new IdentityHashMap<>();
-  /** Firings of the current cycle by rule. */
-  private final Map<String, Fired> firingsByRule = new HashMap<>();
+  /**
+   * The session's rules by name, whose hash a string keeps (an identity hash of Drools' rule
+   * objects, which it synchronises on, is a call into the JVM). Two rules of one name in two
+   * packages share a slot: each firing then finds its own, at the cost of the other's count.
+   */
+  private final Map<String, Fired> rules = new HashMap<>();
 
-  /** A rule's firings (by its name, see {@link #names}). */
+  /** A rule as it fires: its id and title, read once from its metadata, and its firings this cycle. */
   private static final class Fired {
     final Rule rule;
+    final String id;
+    final String title;
     int times;
 
     Fired(Rule rule) {
       this.rule = rule;
+      this.id = idOf(rule);
+      this.title = titleOf(rule);
     }
   }
-  /**
-   * A rule's id and title, read once from its metadata; by the rule's name, whose hash a string
-   * keeps (an identity hash of Drools' rule objects, which it synchronises on, is a call into the JVM).
-   */
-  private final Map<String, Named> names = new HashMap<>();
 
-  private record Named(Rule rule, String id, String title) {}
+  /** The rule of {@link #current}, read on the firing thread only. */
+  private Fired firing;
   /** Volatile: the deadline watchdog reads it from another thread to name a rule that hangs. */
   private volatile Match current;
 
@@ -91,7 +95,7 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
    * rehashed a dozen times as it grows from empty.
    */
   void newCycle(int facts) {
-    firingsByRule.clear();
+    for (Fired rule : rules.values()) rule.times = 0;
     if (origins.isEmpty()) origins = new IdentityHashMap<>(DERIVED_PER_FACT * facts);
   }
 
@@ -99,23 +103,25 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
   public void beforeMatchFired(BeforeMatchFiredEvent event) {
     current = event.getMatch();
     Rule rule = current.getRule();
-    Fired fired = firingsByRule.get(rule.getName());
+    Fired fired = rules.get(rule.getName());
     if (fired == null || fired.rule != rule) {
       fired = new Fired(rule);
-      firingsByRule.put(rule.getName(), fired);
+      rules.put(rule.getName(), fired);
     }
     fired.times++;
+    firing = fired;
   }
 
   @Override
   public void afterMatchFired(AfterMatchFiredEvent event) {
     current = null;
+    firing = null;
   }
 
   @Override
   public void objectInserted(ObjectInsertedEvent event) {
     if (current == null) return;
-    origins.put(event.getObject(), new Origin(current.getRule(), current.getFactHandles()));
+    origins.put(event.getObject(), new Origin(firing, current.getFactHandles()));
   }
 
   @Override
@@ -144,12 +150,7 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
 
   private Because because(Origin o) {
     if (o == null) return new Because("?", "unknown rule", List.of());
-    Named name = names.get(o.rule.getName());
-    if (name == null || name.rule() != o.rule) {
-      name = new Named(o.rule, idOf(o.rule), titleOf(o.rule));
-      names.put(o.rule.getName(), name);
-    }
-    return new Because(name.id(), name.title(), o.matched);
+    return new Because(o.rule.id, o.rule.title, o.matched);
   }
 
   /** The rule firing right now, as {@code ID "title"}; empty between firings (while matching). */
@@ -161,8 +162,8 @@ final class Provenance extends DefaultAgendaEventListener implements RuleRuntime
 
   /** The rule that fired most, to name the likely culprit of a runaway. */
   String busiestRule() {
-    return firingsByRule.values().stream().max(Comparator.comparingInt(f -> f.times))
-        .map(f -> idOf(f.rule) + " (" + f.times + " firings)").orElse("none");
+    return rules.values().stream().filter(f -> f.times > 0).max(Comparator.comparingInt(f -> f.times))
+        .map(f -> f.id + " (" + f.times + " firings)").orElse("none");
   }
 
   private static String idOf(Rule rule) {

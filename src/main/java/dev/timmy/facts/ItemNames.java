@@ -26,10 +26,6 @@ final class ItemNames {
     this.numbers = numbers;
   }
 
-  static String of(String repo, int number) {
-    return SHARED.name(repo, number);
-  }
-
   String name(String repo, int number) {
     if (number < 0 || number >= numbers) return repo + "#" + number;
     Repo names = byRepo.get(repo);

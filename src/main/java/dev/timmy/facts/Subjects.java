@@ -31,7 +31,7 @@ public final class Subjects {
   private Subjects() {}
 
   public static String of(String repo, int number) {
-    return ItemNames.of(repo, number);
+    return ItemNames.SHARED.name(repo, number);
   }
 
   /** How an agent is named as a subject of checks and explanations: {@code agent:<name>}. */
