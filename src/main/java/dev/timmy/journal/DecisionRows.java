@@ -8,13 +8,11 @@ import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
 import dev.timmy.decide.Scored;
 import dev.timmy.decide.VetoItem;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ final class DecisionRows {
    * same row a tick later ({@link #at} gives it the clock of the cycle read).
    */
   record Row(ItemKind kind, String subject, String ruleId, List<String> rules, String sortKey, Object item,
-      String json, ByteBuffer digest, ProposalItem proposal) {
+      String json, RowDigest digest, ProposalItem proposal) {
     /**
      * The item's JSON: the one its digest was built from, or, for an item known from the last cycle
      * (null {@code json}), built now, for a row that is written (a kept row needs its digest alone).
@@ -46,23 +44,28 @@ final class DecisionRows {
     String body() {
       return json != null ? json : Journal.json(item);
     }
+
+    /** The row as the next cycle knows it: its JSON is not kept (a kept row needs its digest alone). */
+    Row known() {
+      return json == null ? this : new Row(kind, subject, ruleId, rules, sortKey, item, null, digest, proposal);
+    }
   }
 
   /**
-   * The digests of the last written decision's items, by identity. A live session hands the same
-   * item object back while the fact behind it lives ({@code Provenance}), so an item seen last
-   * cycle at the same sort key, whose body named no clock, has the same digest: it is neither
-   * written as JSON again nor hashed. An item whose body held its cycle's clock is digested
-   * afresh (the clock placeholder is the cycle's).
+   * The last written decision's rows by sort key. A live session hands the same item object back
+   * while the fact behind it lives ({@code Provenance}), and Java rebuilds some kinds each cycle
+   * as equal records (routes): an item at the same sort key that is the one seen there last cycle,
+   * or equal to it, and whose body named no clock, has the same digest. It is neither written as
+   * JSON again nor hashed: its row is the last cycle's. An item whose body held its cycle's clock
+   * is digested afresh (the clock placeholder is the cycle's).
    */
   static final class Memo {
-    private record Known(String sortKey, ByteBuffer digest) {}
-
-    private final Map<Object, Known> known;
+    /** The rows of the last cycle's items by sort key, without their JSON ({@link Row#known}). */
+    private final Map<String, Row> known;
     /** How many of its items were known from the last cycle (for the tests and the benchmark). */
     private int reused;
 
-    private Memo(Map<Object, Known> known) {
+    private Memo(Map<String, Row> known) {
       this.known = known;
     }
 
@@ -71,7 +74,13 @@ final class DecisionRows {
     }
 
     static Memo empty() {
-      return new Memo(new IdentityHashMap<>());
+      return new Memo(new HashMap<>());
+    }
+
+    /** The row of {@code item} at {@code key} last cycle, if it is the same item. */
+    private Row of(String key, Object item) {
+      Row seen = known.get(key);
+      return seen != null && (seen.item() == item || seen.item().equals(item)) ? seen : null;
     }
   }
 
@@ -139,24 +148,23 @@ final class DecisionRows {
     for (int i = 0; i < items.size(); i++) {
       T item = items.get(i);
       String key = keys.get(i);
-      Memo.Known seen = last.known.get(item);
-      ByteBuffer digest;
-      String body = null;
-      if (seen != null && seen.sortKey().equals(key)) {
-        digest = seen.digest();
-        next.known.put(item, seen);
+      Row seen = last.of(key, item);
+      if (seen != null) {
+        rows.add(seen);
+        next.known.put(key, seen);
         next.reused++;
-      } else {
-        body = Journal.json(item);
-        // the clock's words in the digest are a placeholder with a raw NUL, which JSON never writes (it escapes it)
-        boolean clocked = clock != null && body.contains(clock);
-        digest = digest(key, clocked ? body.replace(clock, "\"clock \0\"") : body);
-        if (!clocked) next.known.put(item, new Memo.Known(key, digest));
+        continue;
       }
+      String body = Journal.json(item);
+      // the clock's words in the digest are a placeholder with a raw NUL, which JSON never writes (it escapes it)
+      boolean clocked = clock != null && body.contains(clock);
+      RowDigest digest = digest(key, clocked ? body.replace(clock, "\"clock \0\"") : body);
       String rule = ruleId.apply(item);
-      rows.add(new Row(kind, subject.apply(item), rule == null ? "" : rule, List.copyOf(new LinkedHashSet<>(
+      Row row = new Row(kind, subject.apply(item), rule == null ? "" : rule, List.copyOf(new LinkedHashSet<>(
           rules.apply(item).stream().filter(r -> r != null && !r.isEmpty()).toList())), key, item, body, digest,
-          proposal.apply(item)));
+          proposal.apply(item));
+      rows.add(row);
+      if (!clocked) next.known.put(key, row.known());
     }
   }
 
@@ -171,13 +179,13 @@ final class DecisionRows {
     return true;
   }
 
-  private static ByteBuffer digest(String key, String body) {
+  private static RowDigest digest(String key, String body) {
     byte[] k = key.getBytes(StandardCharsets.UTF_8);
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[k.length + 1 + b.length];
     System.arraycopy(k, 0, all, 0, k.length);
     System.arraycopy(b, 0, all, k.length + 1, b.length);
-    return ByteBuffer.wrap(SnapshotDigest.sha256(all));
+    return RowDigest.of(SnapshotDigest.sha256(all));
   }
 
   private static String pad(int n) {

@@ -2,7 +2,6 @@ package dev.timmy.journal;
 
 import dev.timmy.decide.Decision;
 import dev.timmy.decide.ProposalItem;
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +22,7 @@ final class ItemWriter {
   static final long OPEN = Long.MAX_VALUE;
 
   /** The rows of the last decided cycle, by digest, and what its items were ({@link DecisionRows.Memo}). */
-  private record Open(long cycleId, Map<ByteBuffer, Long> ids, DecisionRows.Memo memo) {}
+  private record Open(long cycleId, Map<RowDigest, Long> ids, DecisionRows.Memo memo) {}
 
   private final Database db;
   private volatile Open open;
@@ -41,8 +40,9 @@ final class ItemWriter {
     open = db.write("record the decision of cycle " + cycleId, c -> {
       Database.update(c, "UPDATE cycles SET rules_revision = ?, items = ?, clock = ? WHERE id = ?", d.rulesRevision(),
           rows.size(), clock, cycleId);
-      Map<ByteBuffer, Long> before = open(c, cycleId, cached);
-      Map<ByteBuffer, Long> after = new HashMap<>(rows.size() * 2);
+      Map<RowDigest, Long> before = open(c, cycleId, cached);
+      if (rows.size() == before.size() && kept(rows, before)) return new Open(cycleId, before, memo); // a steady cycle
+      Map<RowDigest, Long> after = new HashMap<>(rows.size() * 2);
       try (Statements s = new Statements(c)) {
         for (DecisionRows.Row row : rows) {
           Long kept = before.remove(row.digest());
@@ -58,16 +58,27 @@ final class ItemWriter {
     });
   }
 
-  private static Map<ByteBuffer, Long> open(Connection c, long cycleId, Open cached) throws SQLException {
+  /**
+   * Whether every row is one of the open ones: with as many of each (digests are unique within a
+   * cycle, their sort keys being), the open rows are then exactly this cycle's, and they stay.
+   */
+  private static boolean kept(List<DecisionRows.Row> rows, Map<RowDigest, Long> open) {
+    for (DecisionRows.Row row : rows) if (!open.containsKey(row.digest())) return false;
+    return true;
+  }
+
+  private static Map<RowDigest, Long> open(Connection c, long cycleId, Open cached) throws SQLException {
     long last = JournalReader.first(c, "SELECT coalesce(max(id), 0) FROM cycles WHERE items IS NOT NULL AND id < ?",
         r -> r.getLong(1), cycleId).orElse(0L);
     if (cached != null && cached.cycleId() == last) return cached.ids();
-    Map<ByteBuffer, Long> ids = new HashMap<>();
+    // an open row without a row's digest (an altered file) matches no item: it ends here
+    Database.update(c, "UPDATE items SET until_cycle = ? WHERE until_cycle = ? AND (digest IS NULL OR length(digest) != ?)",
+        cycleId, OPEN, RowDigest.BYTES);
+    Map<RowDigest, Long> ids = new HashMap<>();
     try (PreparedStatement s = Database.prepare(c, "SELECT id, digest FROM items WHERE until_cycle = ?", OPEN);
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
-        byte[] digest = r.getBytes(2);
-        if (digest != null) ids.put(ByteBuffer.wrap(digest), r.getLong(1));
+        ids.put(RowDigest.of(r.getBytes(2)), r.getLong(1));
       }
     }
     return ids;
@@ -92,7 +103,7 @@ final class ItemWriter {
     }
 
     long insert(long cycleId, DecisionRows.Row row, Instant clock) throws SQLException {
-      Database.bind(item, cycleId, row.kind(), row.subject(), row.ruleId(), row.body(), row.sortKey(), row.digest().array(), clock);
+      Database.bind(item, cycleId, row.kind(), row.subject(), row.ruleId(), row.body(), row.sortKey(), row.digest().bytes(), clock);
       item.executeUpdate();
       long id;
       try (ResultSet r = lastId.executeQuery()) {

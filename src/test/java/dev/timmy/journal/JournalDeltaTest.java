@@ -198,7 +198,7 @@ class JournalDeltaTest {
   }
 
   private static List<String> rows(List<DecisionRows.Row> rows) {
-    return rows.stream().map(r -> r.kind() + " " + r.sortKey() + " " + java.util.HexFormat.of().formatHex(r.digest().array())
+    return rows.stream().map(r -> r.kind() + " " + r.sortKey() + " " + java.util.HexFormat.of().formatHex(r.digest().bytes())
         + " " + r.subject() + " " + r.ruleId() + " " + r.rules()).toList();
   }
 
@@ -214,6 +214,38 @@ class JournalDeltaTest {
     assertEquals(once.items(), after.reader().bytes().items(), "the rows were found open in the file, not rewritten");
     cycles.addAll(journal(after, List.of(BacklogChanges.apply(s, 0.05, new Random(1)).snapshot())));
     assertReadsBack(after, cycles);
+  }
+
+  @Test
+  void an_open_row_whose_digest_was_altered_ends_at_the_next_cycle_and_its_item_is_written_again() throws Exception {
+    Snapshot s = SyntheticHouse.generate(150, 5, 21);
+    Path file = dir.resolve("altered.db");
+    List<Cycle> cycles = new ArrayList<>(journal(Journal.open(file, new Given.Clock(s.takenAt())), List.of(s)));
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        java.sql.Statement st = c.createStatement()) {
+      assertEquals(2, st.executeUpdate("UPDATE items SET digest = x'00' WHERE id IN (SELECT min(id) FROM items)"
+          + " OR id IN (SELECT max(id) FROM items)"));
+    }
+    Journal after = Journal.open(file, new Given.Clock(s.takenAt())); // no rows in memory: they are read from the file
+    long before = after.reader().bytes().items();
+    cycles.addAll(journal(after, List.of(s, s)));
+    assertEquals(before + 2, after.reader().bytes().items(), "the two altered rows ended, their items were written anew");
+    assertReadsBack(after, cycles);
+  }
+
+  @Test
+  void a_steady_cycle_of_a_live_session_keeps_every_row_and_reads_back() throws Exception {
+    Snapshot s = SyntheticHouse.generate(300, 8, 23);
+    RuleBook live = RuleBook.open(Path.of("rules"));
+    Journal j = Journal.open(dir.resolve("steady.db"), new Given.Clock(s.takenAt()));
+    List<Cycle> cycles = new ArrayList<>(journal(j, List.of(s), live::decide));
+    long rows = j.reader().bytes().items();
+    // the clock alone moves, within the hour: every item is handed back and every row kept
+    for (int i = 1; i <= 3; i++) cycles.addAll(journal(j, List.of(s.at(s.takenAt().plusSeconds(i))), live::decide));
+    assertEquals(rows, j.reader().bytes().items(), "no row written by a steady cycle");
+    cycles.addAll(journal(j, List.of(BacklogChanges.apply(s, 0.05, new Random(4)).snapshot()), live::decide));
+    assertTrue(j.reader().bytes().items() > rows, "a changed backlog writes rows again");
+    assertReadsBack(j, cycles);
   }
 
   @Test
