@@ -1,14 +1,21 @@
 package dev.timmy.journal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.timmy.Json;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decision items read back from rows kept across cycles: a row spans cycles {@code [cycle_id,
@@ -21,7 +28,8 @@ final class ItemReader {
   /**
    * Decision items matching the filter, newest cycle first, in written order within a cycle. A
    * row kept over many cycles counts once per cycle; the cycles are read in windows that double,
-   * so a recent answer reads few rows and a rare one few queries.
+   * so a recent answer reads few rows and a rare one few queries; a row that reads the same in
+   * several cycles is parsed once.
    */
   static List<DecisionRecord> decisions(Connection c, DecisionFilter f) throws SQLException {
     StringBuilder where = new StringBuilder();
@@ -42,12 +50,13 @@ final class ItemReader {
         + " AND started >= ? ORDER BY id DESC", ItemReader::decided,
         f.since() == null ? Long.MIN_VALUE : f.since().toEpochMilli());
     List<DecisionRecord> out = new ArrayList<>();
+    Map<String, JsonNode> parsed = new HashMap<>();
     for (int from = 0, size = 16; from < decided.size() && out.size() < f.limit(); from += size, size *= 2) {
       List<Decided> window = decided.subList(from, Math.min(decided.size(), from + size));
       List<Span> rows = spans(c, where.toString(), args, window.get(0).id(), window.get(window.size() - 1).id());
       for (Decided y : window) {
         for (Span r : rows) {
-          if (r.from() <= y.id() && y.id() < r.until() && out.size() < f.limit()) out.add(r.at(y));
+          if (r.from() <= y.id() && y.id() < r.until() && out.size() < f.limit()) out.add(r.at(y, parsed));
         }
       }
     }
@@ -77,18 +86,53 @@ final class ItemReader {
     return out;
   }
 
+  /**
+   * The items of {@code subject} in each of the cycles {@code ids} that decided, in written order:
+   * one read of the cycles and one of the subject's rows reaching into them. A row that reads the
+   * same in several cycles (no clock of its own, or the same clock) is parsed once, its JSON shared.
+   */
+  static Map<Long, List<DecisionRecord>> ofSubject(Connection c, String subject, Collection<Long> ids) throws SQLException {
+    Map<Long, List<DecisionRecord>> out = new HashMap<>();
+    if (ids.isEmpty()) return out;
+    long low = Collections.min(ids);
+    long high = Collections.max(ids);
+    Set<Long> wanted = new HashSet<>(ids);
+    List<Decided> decided = JournalReader.list(c, "SELECT id, started, clock FROM cycles WHERE items IS NOT NULL"
+        + " AND id BETWEEN ? AND ? ORDER BY id DESC", ItemReader::decided, low, high).stream()
+        .filter(y -> wanted.contains(y.id())).toList();
+    if (decided.isEmpty()) return out;
+    List<Span> rows = spans(c, " AND i.subject = ?", List.of(subject), high, low);
+    Map<String, JsonNode> parsed = new HashMap<>();
+    for (Decided y : decided) {
+      List<DecisionRecord> of = new ArrayList<>();
+      for (Span r : rows) if (r.from() <= y.id() && y.id() < r.until()) of.add(r.at(y, parsed));
+      out.put(y.id(), of);
+    }
+    return out;
+  }
+
   /** A cycle that decided: when it started and the clock its decision was made at. */
   private record Decided(long id, Instant started, Instant clock) {}
 
   /** A row as stored: the cycles it spans, {@code [from, until)}, its item and the clock the item was written at. */
   private record Span(long from, long until, ItemKind kind, String subject, String ruleId, String body, Instant clock) {
     DecisionRecord at(Decided cycle) throws SQLException {
-      try {
-        return new DecisionRecord(cycle.id(), cycle.started(), kind, subject, ruleId,
-            Json.mapper().readTree(DecisionRows.at(body, clock, cycle.clock())));
-      } catch (JsonProcessingException e) {
-        throw new SQLException("decision item is not JSON: " + e.getOriginalMessage(), e);
+      return at(cycle, null);
+    }
+
+    /** {@code parsed}: the bodies read so far, by their text, so that a body read in several cycles is parsed once; or null. */
+    DecisionRecord at(Decided cycle, Map<String, JsonNode> parsed) throws SQLException {
+      String read = DecisionRows.at(body, clock, cycle.clock());
+      JsonNode item = parsed == null ? null : parsed.get(read);
+      if (item == null) {
+        try {
+          item = Json.mapper().readTree(read);
+        } catch (JsonProcessingException e) {
+          throw new SQLException("decision item is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (parsed != null) parsed.put(read, item);
       }
+      return new DecisionRecord(cycle.id(), cycle.started(), kind, subject, ruleId, item);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.timmy.journal;
 import dev.timmy.act.ActionCode;
 import dev.timmy.act.Mode;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.timmy.Json;
 import dev.timmy.decide.ActionKind;
 import dev.timmy.decide.CheckItem;
@@ -19,7 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,28 +113,53 @@ public final class JournalReader {
     return db.read("list decisions", c -> ItemReader.decisions(c, f));
   }
 
-  /** The subject in the last {@code lastCycles} cycles that mention it, newest first. */
+  /**
+   * The subject in the last {@code lastCycles} cycles that mention it, newest first. Read in five
+   * queries whatever the number of cycles (which cycles, their rows, the subject's rows over them,
+   * their actions): a row kept over several of them is parsed and converted once.
+   */
   public SubjectHistory history(String subject, int lastCycles) {
     int n = Math.max(1, lastCycles);
     return db.read("read the history of " + subject, c -> {
-      java.util.TreeSet<Long> ids = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
-      ids.addAll(list(c, "SELECT DISTINCT cycle_id FROM actions WHERE subject = ? ORDER BY cycle_id DESC LIMIT ?",
+      java.util.TreeSet<Long> mentioned = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+      mentioned.addAll(list(c, "SELECT DISTINCT cycle_id FROM actions WHERE subject = ? ORDER BY cycle_id DESC LIMIT ?",
           r -> r.getLong(1), subject, n));
-      ids.addAll(list(c, "SELECT DISTINCT y.id FROM items i JOIN cycles y ON y.id >= i.cycle_id AND y.id < i.until_cycle"
+      mentioned.addAll(list(c, "SELECT DISTINCT y.id FROM items i JOIN cycles y ON y.id >= i.cycle_id AND y.id < i.until_cycle"
           + " WHERE i.subject = ? AND y.items IS NOT NULL ORDER BY y.id DESC LIMIT ?", r -> r.getLong(1), subject, n));
+      List<Long> ids = mentioned.stream().limit(n).toList();
+      if (ids.isEmpty()) return new SubjectHistory(subject, List.of());
+      String in = " IN (" + marks(ids.size()) + ")";
+      Map<Long, CycleRow> rows = new HashMap<>();
+      for (CycleRow row : list(c, "SELECT " + CYCLE_COLUMNS + " FROM cycles WHERE id" + in, JournalReader::cycle, ids.toArray())) {
+        rows.put(row.id(), row);
+      }
+      Map<Long, List<DecisionRecord>> items = ItemReader.ofSubject(c, subject, ids);
+      List<Object> args = new ArrayList<>(ids);
+      args.add(subject);
+      Map<Long, List<ActionRow>> actions = new HashMap<>();
+      for (ActionRow a : actions(c, "cycle_id" + in + " AND subject = ?", args.toArray())) {
+        actions.computeIfAbsent(a.cycleId(), k -> new ArrayList<>()).add(a);
+      }
+      Map<JsonNode, Object> typed = new IdentityHashMap<>();
       List<SubjectHistory.Entry> entries = new ArrayList<>();
       for (long id : ids) {
-        if (entries.size() >= n) break;
-        CycleRow row = first(c, "SELECT " + CYCLE_COLUMNS + " FROM cycles WHERE id = ?", JournalReader::cycle, id).orElseThrow();
-        List<DecisionRecord> items = ItemReader.itemsOf(c, row.id(), " AND i.subject = ?", List.of(subject));
+        CycleRow row = rows.get(id);
+        if (row == null) continue; // pruned between the reads
+        List<DecisionRecord> of = items.getOrDefault(id, List.of());
         entries.add(new SubjectHistory.Entry(row,
-            of(items, ItemKind.PRIORITY, PriorityItem.class).stream().findFirst().orElse(null),
-            of(items, ItemKind.ROUTE, RouteItem.class), of(items, ItemKind.CHECK, CheckItem.class),
-            of(items, ItemKind.ESCALATION, EscalationItem.class), of(items, ItemKind.PROPOSAL, ProposalItem.class),
-            actions(c, "cycle_id = ? AND subject = ?", id, subject)));
+            of(of, ItemKind.PRIORITY, PriorityItem.class, typed).stream().findFirst().orElse(null),
+            of(of, ItemKind.ROUTE, RouteItem.class, typed), of(of, ItemKind.CHECK, CheckItem.class, typed),
+            of(of, ItemKind.ESCALATION, EscalationItem.class, typed), of(of, ItemKind.PROPOSAL, ProposalItem.class, typed),
+            actions.getOrDefault(id, List.of())));
       }
       return new SubjectHistory(subject, entries);
     });
+  }
+
+  /** {@link #of(List, ItemKind, Class)}, each item converted once however many cycles share it ({@code typed}, by identity). */
+  private static <T> List<T> of(List<DecisionRecord> items, ItemKind kind, Class<T> type, Map<JsonNode, Object> typed) {
+    return items.stream().filter(i -> i.kind() == kind).map(i -> type.cast(typed.computeIfAbsent(i.item(), x -> i.as(type))))
+        .toList();
   }
 
   /** Totals for metrics. */

@@ -163,6 +163,27 @@ class JournalTest {
   }
 
   @Test
+  void a_history_gives_each_cycle_its_own_actions_in_order_and_an_action_only_cycle_too() {
+    long c1 = cycleAbout(A, CycleStatus.OK);
+    long c2 = cycleAbout(A, CycleStatus.OK);
+    ProposalItem p = Given.comment(A, "again");
+    journal.record(c2, p, Mode.DRY_RUN, ActionStatus.REFUSED, ActionCode.ON_HOLD, "held");
+    long c3 = journal.beginCycle("api", Mode.DRY_RUN, "rev-abc"); // acted about A without a decision of its own
+    journal.record(c3, p, Mode.DRY_RUN, ActionStatus.WOULD_DO, null, "would comment again");
+    journal.finishCycle(c3, CycleStatus.OK, null, CycleCounts.none());
+    cycleAbout(B, CycleStatus.OK);
+
+    SubjectHistory h = journal.reader().history(A, 10);
+    assertEquals(List.of(c3, c2, c1), h.cycles().stream().map(e -> e.cycle().id()).toList());
+    assertEquals(List.of("would comment again"), h.cycles().get(0).actions().stream().map(ActionRow::outcome).toList());
+    assertEquals(List.of(), h.cycles().get(0).proposals(), "cycle " + c3 + " decided nothing");
+    assertEquals(List.of("would comment", "held"), h.cycles().get(1).actions().stream().map(ActionRow::outcome).toList());
+    assertEquals(List.of("would comment"), h.cycles().get(2).actions().stream().map(ActionRow::outcome).toList());
+    assertEquals(h.cycles().get(1).proposals(), h.cycles().get(2).proposals(), "the same row, read once for both cycles");
+    assertEquals(List.of(c3, c2), journal.reader().history(A, 2).cycles().stream().map(e -> e.cycle().id()).toList());
+  }
+
+  @Test
   void a_refusal_is_kept_on_its_proposal_too() throws Exception {
     long id = journal.beginCycle("api", Mode.LIVE, "r");
     ProposalItem p = Given.comment(A, "x");
