@@ -18,6 +18,7 @@ import java.util.Optional;
  * subject's history over recent cycles from the journal.
  */
 final class ExplainRoutes {
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d{1,9}");
   private final Backend b;
 
   ExplainRoutes(Backend backend) {
@@ -27,7 +28,7 @@ final class ExplainRoutes {
   /** {@code /api/explain/{owner}/{repo}/{number}}. */
   void issue(Context ctx) {
     String number = ctx.pathParam("number");
-    if (!number.matches("\\d{1,9}")) throw ApiException.invalidParameter("number", "an issue or pull number", number);
+    if (!NUMBER.matcher(number).matches()) throw ApiException.invalidParameter("number", "an issue or pull number", number);
     explain(ctx, Subjects.of(ctx.pathParam("owner") + "/" + ctx.pathParam("repo"), Integer.parseInt(number)));
   }
 
@@ -43,7 +44,7 @@ final class ExplainRoutes {
     byte[] body = d.isPresent()
         ? d.get().answers().get("explain\0" + cycles + "\0" + subject, () -> explained(d, subject, cycles))
         : null;
-    if (body != null) ctx.contentType("application/json").result(body);
+    if (body != null) AnswerCache.send(ctx, body);
     else ctx.json(explained(d, subject, cycles));
   }
 

@@ -137,6 +137,22 @@ class ApiServerTest {
   }
 
   @Test
+  void answers_kept_for_the_cycle_are_sent_whole_with_their_length_and_type() throws Exception {
+    for (String path : List.of("/api/agents", "/api/house", "/api/explain/alex/game-bot/17",
+        "/api/decisions?subject=" + enc("alex/game-bot#17") + "&limit=5")) {
+      Harness.Reply first = h.get(path);
+      Harness.Reply again = h.get(path);
+      assertEquals(200, first.code(), path);
+      assertTrue(first.contentType().startsWith("application/json"), path + ": " + first.contentType());
+      assertTrue(first.json() != null && first.json().size() > 0, path + ": " + first.body());
+      int length = first.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+      assertTrue(first.headers().toLowerCase(java.util.Locale.ROOT).contains("content-length: " + length + "\n"),
+          path + ": " + first.headers());
+      assertEquals(first.body(), again.body(), path + " answers the same bytes from the same cycle");
+    }
+  }
+
+  @Test
   void every_subject_of_the_demo_house_is_explained_with_its_parts_and_routes() throws Exception {
     Latest.Decided x = latest();
     Snapshot s = x.snapshot();
