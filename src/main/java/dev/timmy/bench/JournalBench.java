@@ -34,8 +34,14 @@ import java.util.stream.Stream;
  */
 public final class JournalBench {
   /** The figures of one size, bytes per cycle (medians). */
+  /**
+   * {@code steadyWriteMs} and {@code changedWriteMs}: recording the snapshot and the decision of a
+   * steady and of a 1% cycle; {@code historyMs}: reading one subject's history over the last 10
+   * cycles (what {@code explain} asks the journal), the mean over the first 1,000 ranked subjects.
+   */
   public record Size(int issues, int items, long beforeBytes, long firstBytes, long steadyBytes, long steadySnapshotBytes,
-      long changedBytes, long changedSnapshotBytes, int changed, double writeMs) {}
+      long changedBytes, long changedSnapshotBytes, int changed, double steadyWriteMs, double changedWriteMs,
+      double historyMs) {}
 
   public record Report(String rulesRevision, List<Size> sizes) {}
 
@@ -50,16 +56,16 @@ public final class JournalBench {
     List<Size> figures = new ArrayList<>();
     if (!json) {
       out.printf("journal bytes per cycle (medians of %d cycles each); before = every item every cycle, no snapshot%n", cycles);
-      out.printf("%8s %9s %12s %12s %12s %14s %12s %14s %8s %9s%n", "issues", "items", "before B", "first B", "steady B",
-          "steady snap B", "1% B", "1% snap B", "changed", "write ms");
+      out.printf("%8s %9s %12s %12s %12s %14s %12s %14s %8s %15s %11s %11s%n", "issues", "items", "before B", "first B",
+          "steady B", "steady snap B", "1% B", "1% snap B", "changed", "steady write ms", "1% write ms", "history ms");
     }
     for (int size : sizes) {
       Size f = measure(book, size, Math.max(1, cycles));
       figures.add(f);
       if (!json) {
-        out.printf("%8d %9d %12d %12d %12d %14d %12d %14d %8d %9.1f%n", f.issues(), f.items(), f.beforeBytes(),
-            f.firstBytes(), f.steadyBytes(), f.steadySnapshotBytes(), f.changedBytes(), f.changedSnapshotBytes(), f.changed(),
-            f.writeMs());
+        out.printf("%8d %9d %12d %12d %12d %14d %12d %14d %8d %15.1f %11.1f %11.3f%n", f.issues(), f.items(),
+            f.beforeBytes(), f.firstBytes(), f.steadyBytes(), f.steadySnapshotBytes(), f.changedBytes(),
+            f.changedSnapshotBytes(), f.changed(), f.steadyWriteMs(), f.changedWriteMs(), f.historyMs());
       }
     }
     if (json) out.println(Json.mapper().writeValueAsString(new Report(book.revision(), figures)));
@@ -76,30 +82,33 @@ public final class JournalBench {
       long firstBytes = cycle(journal, base, first)[0];
       List<Long> steady = new ArrayList<>();
       List<Long> steadySnap = new ArrayList<>();
-      List<Long> writes = new ArrayList<>();
+      List<Long> steadyWrites = new ArrayList<>();
       for (int i = 1; i <= cycles; i++) {
         Snapshot s = Derive.from(base.at(t0.plus(Duration.ofMinutes(i))));
         long[] b = cycle(journal, s, book.evaluate(s));
         steady.add(b[0]);
         steadySnap.add(b[1]);
-        writes.add(b[2]);
+        steadyWrites.add(b[2]);
       }
+      List<Long> changedWrites = new ArrayList<>();
       List<Long> changed = new ArrayList<>();
       List<Long> changedSnap = new ArrayList<>();
       Random rnd = new Random(size);
       Snapshot s = base;
       int touched = 0;
+      Decision last = first;
       for (int i = 1; i <= cycles; i++) {
         BacklogChanges.Step step = BacklogChanges.apply(s, 0.01, rnd);
         touched = step.changed();
         s = Derive.from(step.snapshot().at(t0.plus(Duration.ofMinutes(cycles + i))));
-        long[] b = cycle(journal, s, book.evaluate(s));
+        last = book.evaluate(s);
+        long[] b = cycle(journal, s, last);
         changed.add(b[0]);
         changedSnap.add(b[1]);
-        writes.add(b[2]);
+        changedWrites.add(b[2]);
       }
       return new Size(size, items(first), before(first), firstBytes, median(steady), median(steadySnap), median(changed),
-          median(changedSnap), touched, median(writes) / 1e6);
+          median(changedSnap), touched, median(steadyWrites) / 1e6, median(changedWrites) / 1e6, history(journal, last));
     } finally {
       try (Stream<Path> files = Files.list(dir)) {
         for (Path p : files.toList()) Files.deleteIfExists(p);
@@ -119,6 +128,18 @@ public final class JournalBench {
     journal.finishCycle(id, CycleStatus.OK, null, CycleCounts.none());
     JournalBytes after = journal.reader().bytes();
     return new long[] {after.total() - before.total(), after.snapshotBytes() - before.snapshotBytes(), took};
+  }
+
+  /** Milliseconds per subject to read the history over 10 cycles of the first 1,000 ranked (the second of two passes). */
+  private static double history(Journal journal, Decision d) {
+    List<String> subjects = d.priorities().stream().limit(1_000).map(p -> p.subject()).toList();
+    long took = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      long t = System.nanoTime();
+      for (String subject : subjects) journal.reader().history(subject, 10);
+      took = System.nanoTime() - t;
+    }
+    return subjects.isEmpty() ? 0 : took / 1e6 / subjects.size();
   }
 
   private static int items(Decision d) {
