@@ -40,11 +40,18 @@ import okhttp3.Response;
  * the real API and cycle loop, {@code clients} threads asking explain, decisions, agents and house
  * until {@code seconds} pass or {@code requests} are sent, while the loop runs a cycle every
  * {@code cycleSeconds}. Prints p50/p99/max, errors, cycles OK/failed, RSS and threads. 127.0.0.1
- * only; bounded in time and count. {@code scripts/load} runs it.
+ * only; bounded in time and count. {@code warmup}: a time of the same load before it (JIT
+ * compilation of both JVMs) whose latencies, OK cycles, RSS and threads are not counted; its
+ * errors and failed cycles are.
+ * {@code scripts/load} runs it.
  */
 public final class Load {
   /** What to run. */
-  public record Options(int issues, int clients, Duration duration, int requests, Duration cycle) {}
+  public record Options(int issues, int clients, Duration duration, int requests, Duration cycle, Duration warmup) {
+    public Options(int issues, int clients, Duration duration, int requests, Duration cycle) {
+      this(issues, clients, duration, requests, cycle, Duration.ZERO);
+    }
+  }
 
   /** What was measured. */
   public record Result(long requests, long errors, double p50Ms, double p99Ms, double maxMs, long cyclesOk,
@@ -57,7 +64,7 @@ public final class Load {
     List<String> a = Arrays.asList(argv);
     Options o = new Options(intArg(a, "--issues", 10_000), intArg(a, "--clients", 200),
         Duration.ofSeconds(intArg(a, "--seconds", 30)), intArg(a, "--requests", 8_000_000),
-        Duration.ofSeconds(intArg(a, "--cycle-seconds", 1)));
+        Duration.ofSeconds(intArg(a, "--cycle-seconds", 1)), Duration.ofSeconds(intArg(a, "--warmup", 0)));
     Result r = run(o, Path.of("rules"));
     System.exit(r.errors() == 0 && r.cyclesFailed() == 0 ? 0 : 1);
   }
@@ -91,10 +98,9 @@ public final class Load {
         if (System.nanoTime() > until) throw new IllegalStateException("no cycle decided in 5 minutes");
         Thread.sleep(50);
       }
-      long okBefore = count(journal, CycleStatus.OK);
       long failedBefore = count(journal, CycleStatus.FAILED);
       List<String> paths = paths(latest.decided().orElseThrow().decision().priorities());
-      Result r = drive(o, api.port(), paths, journal, okBefore, failedBefore, took);
+      Result r = drive(o, api.port(), paths, journal, failedBefore, took);
       print(o, r);
       return r;
     } finally {
@@ -127,9 +133,9 @@ public final class Load {
    * RSS and threads measured here are the server's alone, as an owner's {@code serve} would be.
    */
   /** {@code took}: every cycle's time so far, appended to as cycles finish; those of the run are its cycle figures. */
-  private static Result drive(Options o, int port, List<String> paths, Journal journal, long okBefore, long failedBefore,
+  private static Result drive(Options o, int port, List<String> paths, Journal journal, long failedBefore,
       List<Long> took) throws Exception {
-    int first = took.size();
+    int first;
     Path list = Files.createTempFile("timmy-load-paths-", ".txt");
     Path out = Files.createTempFile("timmy-load-result-", ".txt");
     try {
@@ -138,8 +144,14 @@ public final class Load {
       Process clients = new ProcessBuilder(java, "-Xmx384m", "-XX:+UseSerialGC", "-Xss256k", "-cp",
           System.getProperty("java.class.path"), Clients.class.getName(), Integer.toString(port),
           Integer.toString(o.clients()), Long.toString(o.duration().toMillis()), Integer.toString(o.requests()),
-          list.toString(), out.toString())
+          list.toString(), out.toString(), Long.toString(o.warmup().toMillis()))
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+      long measured = System.nanoTime() + o.warmup().toNanos();
+      while (System.nanoTime() < measured && !clients.waitFor(250, TimeUnit.MILLISECONDS)) {
+        // the warm-up: nothing of it counts
+      }
+      long okFrom = count(journal, CycleStatus.OK); // a failed cycle counts from the start, warm-up or not
+      first = took.size();
       long rssStart = rssMb();
       long rssMax = rssStart;
       int httpMax = 0;
@@ -154,7 +166,7 @@ public final class Load {
           // memory over time, without forcing a GC: the old generation as the last collection left it
           System.out.printf("load: at %d s  server RSS %d MB  old generation after the last GC %d MB  cycles ok %d%n",
               TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), rssMb(), oldAfterGcMb(),
-              count(journal, CycleStatus.OK) - okBefore);
+              count(journal, CycleStatus.OK) - okFrom);
         }
         long rss = rssMb();
         rssMax = Math.max(rssMax, rss);
@@ -172,7 +184,7 @@ public final class Load {
       }
       cycles.sort(null);
       return new Result(Long.parseLong(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-          Double.parseDouble(f[4]), count(journal, CycleStatus.OK) - okBefore, count(journal, CycleStatus.FAILED) - failedBefore,
+          Double.parseDouble(f[4]), count(journal, CycleStatus.OK) - okFrom, count(journal, CycleStatus.FAILED) - failedBefore,
           rssStart, rssMax, rssMb(), httpMax, threadsMax, heap, cycles.isEmpty() ? -1 : cycles.get(cycles.size() / 2),
           cycles.isEmpty() ? -1 : cycles.get(cycles.size() - 1));
     } finally {
@@ -189,9 +201,10 @@ public final class Load {
     public static void main(String[] a) throws Exception {
       int port = Integer.parseInt(a[0]);
       int n = Integer.parseInt(a[1]);
-      long end = System.nanoTime() + Long.parseLong(a[2]) * 1_000_000L;
       int requests = Integer.parseInt(a[3]);
       List<String> paths = Files.readAllLines(Path.of(a[4]));
+      long measured = System.nanoTime() + Long.parseLong(a[6]) * 1_000_000L; // before it: sent, not counted
+      long end = measured + Long.parseLong(a[2]) * 1_000_000L;
       OkHttpClient http = new OkHttpClient.Builder().connectionPool(new ConnectionPool(n + 8, 1, TimeUnit.MINUTES))
           .readTimeout(Duration.ofSeconds(30)).build();
       AtomicLong sent = new AtomicLong();
@@ -204,15 +217,20 @@ public final class Load {
         took[me] = new long[Math.max(16, Math.min(requests / n + 1, 8_000_000 / n))];
         Thread t = new Thread(() -> {
           int i = me * 7;
-          while (System.nanoTime() < end && sent.incrementAndGet() <= requests && counts[me] < took[me].length) {
+          while (System.nanoTime() < end && counts[me] < took[me].length) {
             String path = paths.get(i++ % paths.size());
             long t0 = System.nanoTime();
+            boolean counted = t0 >= measured;
+            if (counted && sent.incrementAndGet() > requests) break;
+            boolean failed;
             try (Response r = http.newCall(new Request.Builder().url("http://127.0.0.1:" + port + path).build()).execute()) {
               r.body().bytes();
-              if (r.code() != 200) errors.incrementAndGet();
+              failed = r.code() != 200;
             } catch (IOException e) {
-              errors.incrementAndGet();
+              failed = true;
             }
+            if (failed) errors.incrementAndGet(); // an error counts, warm-up or not
+            if (!counted) continue;
             took[me][counts[me]++] = System.nanoTime() - t0;
           }
         }, "load-client-" + c);
@@ -238,8 +256,9 @@ public final class Load {
   }
 
   private static void print(Options o, Result r) {
-    System.out.printf("load: %d issues, %d clients, %d s, a cycle every %d s (127.0.0.1)%n", o.issues(), o.clients(),
-        o.duration().toSeconds(), o.cycle().toSeconds());
+    System.out.printf("load: %d issues, %d clients, %d s%s, a cycle every %d s (127.0.0.1)%n", o.issues(), o.clients(),
+        o.duration().toSeconds(), o.warmup().isZero() ? "" : " after " + o.warmup().toSeconds() + " s of warm-up",
+        o.cycle().toSeconds());
     System.out.printf("load: requests %d  errors %d  p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", r.requests(), r.errors(),
         r.p50Ms(), r.p99Ms(), r.maxMs());
     System.out.printf("load: cycles ok %d  failed %d  (a cycle took: median %d ms, max %d ms)%n", r.cyclesOk(),
