@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Why a subject stands where it does, and why not otherwise: the decision in force (priority
@@ -18,7 +19,7 @@ import java.util.Optional;
  * subject's history over recent cycles from the journal.
  */
 final class ExplainRoutes {
-  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d{1,9}");
+  private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
   private final Backend b;
 
   ExplainRoutes(Backend backend) {

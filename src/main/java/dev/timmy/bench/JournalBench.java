@@ -34,11 +34,11 @@ import java.util.stream.Stream;
  * and subject of every decision item, every cycle (and no snapshot). Prints medians; asserts nothing.
  */
 public final class JournalBench {
-  /** The figures of one size, bytes per cycle (medians). */
   /**
-   * {@code steadyWriteMs} and {@code changedWriteMs}: recording the snapshot and the decision of a
-   * steady and of a 1% cycle; {@code historyMs}: reading one subject's history over the last 10
-   * cycles (what {@code explain} asks the journal), the mean over the first 1,000 ranked subjects.
+   * The figures of one size, bytes per cycle (medians). {@code steadyWriteMs} and
+   * {@code changedWriteMs}: recording the snapshot and the decision of a steady and of a 1% cycle;
+   * {@code historyMs}: reading one subject's history over the last 10 cycles (what {@code explain}
+   * asks the journal), the mean over the first 1,000 ranked subjects.
    */
   public record Size(int issues, int items, long beforeBytes, long firstBytes, long steadyBytes, long steadySnapshotBytes,
       long changedBytes, long changedSnapshotBytes, int changed, double steadyWriteMs, double changedWriteMs,

@@ -82,7 +82,8 @@ final class ItemReader {
         + " AND items IS NOT NULL", ItemReader::decided, cycle);
     if (decided.isEmpty()) return List.of();
     List<DecisionRecord> out = new ArrayList<>();
-    for (Span r : spans(c, where, args, cycle, cycle)) out.add(r.at(decided.get()));
+    Map<String, JsonNode> parsed = new HashMap<>();
+    for (Span r : spans(c, where, args, cycle, cycle)) out.add(r.at(decided.get(), parsed));
     return out;
   }
 
@@ -116,21 +117,17 @@ final class ItemReader {
 
   /** A row as stored: the cycles it spans, {@code [from, until)}, its item and the clock the item was written at. */
   private record Span(long from, long until, ItemKind kind, String subject, String ruleId, String body, Instant clock) {
-    DecisionRecord at(Decided cycle) throws SQLException {
-      return at(cycle, null);
-    }
-
-    /** {@code parsed}: the bodies read so far, by their text, so that a body read in several cycles is parsed once; or null. */
+    /** {@code parsed}: the bodies read so far, by their text, so that a body read in several cycles is parsed once. */
     DecisionRecord at(Decided cycle, Map<String, JsonNode> parsed) throws SQLException {
       String read = DecisionRows.at(body, clock, cycle.clock());
-      JsonNode item = parsed == null ? null : parsed.get(read);
+      JsonNode item = parsed.get(read);
       if (item == null) {
         try {
           item = Json.mapper().readTree(read);
         } catch (JsonProcessingException e) {
           throw new SQLException("decision item is not JSON: " + e.getOriginalMessage(), e);
         }
-        if (parsed != null) parsed.put(read, item);
+        parsed.put(read, item);
       }
       return new DecisionRecord(cycle.id(), cycle.started(), kind, subject, ruleId, item);
     }
