@@ -67,7 +67,8 @@ async function explain(subject) {
   if (x.history.length) {
     body.appendChild(el('h3', { text: 'History' }));
     body.appendChild(el('table', { class: 'history' }, el('tbody', null, x.history.map(h => el('tr', null,
-      el('td', { class: 'num', text: h.cycle.id }), el('td', { text: when(h.cycle.started) }),
+      el('td', { class: 'num', text: h.cycleIds.length > 1 ? h.oldest.id + '–' + h.newest.id : h.newest.id }),
+      el('td', { text: h.cycleIds.length > 1 ? when(h.oldest.started) + ' – ' + when(h.newest.started) : when(h.newest.started) }),
       el('td', { text: h.priority ? 'priority ' + h.priority.total + ' (#' + h.priority.rank + ')' : '' }),
       el('td', { text: (h.routes.find(r => r.chosen) || {}).agent || '' }),
       el('td', { text: h.proposals.length + ' proposal(s)' + (h.proposals.some(p => p.vetoes.length) ? ', vetoed' : '') }),

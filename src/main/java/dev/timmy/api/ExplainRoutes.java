@@ -59,13 +59,13 @@ final class ExplainRoutes {
     Explanation current = d.map(x -> x.bySubject().explanation(subject)).orElse(null);
     List<ActionRow> actions = d.map(x -> actions(x, subject)).orElse(List.of());
     boolean known = d.map(x -> x.bySubject().title(subject) != null || Catalog.knows(x.snapshot(), subject)).orElse(false);
-    if (!known && history.cycles().isEmpty() && (current == null || current.empty()) && actions.isEmpty()) {
+    if (!known && history.spans().isEmpty() && (current == null || current.empty()) && actions.isEmpty()) {
       throw ApiException.notFound("subject " + subject + ": expected something the latest snapshot or the journal"
           + " knows (owner/repo#N, agent:NAME, model:NAME, loop:NAME, file:PATH, host), found nothing about it");
     }
     return new Wire.Explained(subject, d.map(x -> x.bySubject().title(subject)).orElse(null),
         d.map(x -> x.cycle().id()).orElse(null), d.map(x -> x.snapshot().takenAt()).orElse(null), current, actions,
-        whyNot(current, actions, d.map(x -> x.cycle().counts()).orElse(null)), history.cycles());
+        whyNot(current, actions, d.map(x -> x.cycle().counts()).orElse(null)), history.spans());
   }
 
   private List<ActionRow> actions(Latest.Decided x, String subject) {

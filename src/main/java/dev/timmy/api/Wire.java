@@ -72,11 +72,12 @@ public final class Wire {
    * {@code GET /api/explain…}: the decision in force about a subject ({@code current}, the one
    * explanation model the CLI renders too), wrapped with what only the service knows: its cycle,
    * the actions that cycle journaled about the subject, the why-not (the explanation's, then the
-   * refusals of those actions) and the subject's recent history.
+   * refusals of those actions) and the subject's recent history, in spans of cycles in which it
+   * stood the same.
    */
   public record Explained(
       String subject, String title, Long cycleId, Instant snapshotTakenAt, Explanation current,
-      List<ActionRow> actions, List<String> whyNot, List<SubjectHistory.Entry> history) {}
+      List<ActionRow> actions, List<String> whyNot, List<SubjectHistory.Span> history) {}
 
   /** {@code GET /api/agents}. */
   public record Agents(Long cycleId, Instant snapshotTakenAt, List<AgentView> agents) {}

@@ -114,7 +114,8 @@ public final class JournalReader {
   }
 
   /**
-   * The subject in the last {@code lastCycles} cycles that mention it, newest first. Read in five
+   * The subject in the last {@code lastCycles} cycles that mention it, newest first, in spans of
+   * cycles in which it stood the same (see {@link SubjectHistory}). Read in five
    * queries whatever the number of cycles (which cycles, their rows, the subject's rows over them,
    * their actions): a row kept over several of them is parsed and converted once.
    */
@@ -141,18 +142,18 @@ public final class JournalReader {
         actions.computeIfAbsent(a.cycleId(), k -> new ArrayList<>()).add(a);
       }
       Map<JsonNode, Object> typed = new IdentityHashMap<>();
-      List<SubjectHistory.Entry> entries = new ArrayList<>();
+      List<SubjectHistory.Span> spans = new ArrayList<>();
       for (long id : ids) {
         CycleRow row = rows.get(id);
         if (row == null) continue; // pruned between the reads
         List<DecisionRecord> of = items.getOrDefault(id, List.of());
-        entries.add(new SubjectHistory.Entry(row,
+        SubjectHistory.add(spans, row, new SubjectHistory.Stood(
             of(of, ItemKind.PRIORITY, PriorityItem.class, typed).stream().findFirst().orElse(null),
             of(of, ItemKind.ROUTE, RouteItem.class, typed), of(of, ItemKind.CHECK, CheckItem.class, typed),
-            of(of, ItemKind.ESCALATION, EscalationItem.class, typed), of(of, ItemKind.PROPOSAL, ProposalItem.class, typed),
-            actions.getOrDefault(id, List.of())));
+            of(of, ItemKind.ESCALATION, EscalationItem.class, typed), of(of, ItemKind.PROPOSAL, ProposalItem.class, typed)),
+            actions.getOrDefault(id, List.of()));
       }
-      return new SubjectHistory(subject, entries);
+      return new SubjectHistory(subject, spans);
     });
   }
 

@@ -62,7 +62,8 @@ public final class Tools {
         + " in flight and state.", false, List.of(Param.text("agent", true, 100, "the agent's roster name, e.g. kimi")),
         a -> NextTask.of(answers, (String) a.get("agent")));
     add(outputs, "history", "A subject's past decisions", "What the journal recorded about a subject in the"
-        + " last cycles that mention it, newest first: priority, routes, checks, proposals, actions.", false,
+        + " last cycles that mention it, newest first, in spans of cycles in which it stood the same: priority,"
+        + " routes, checks, proposals, and each cycle's actions.", false,
         List.of(subject, cycles), a -> answers.history((String) a.get("subject"), (Integer) a.get("cycles")));
     add(outputs, "simulate", "Simulate a rules edit (admin)", "Candidate rules against the live ones on the"
         + " latest snapshot: priorities moved, routes changed, proposals added or removed, vetoes changed. Either"

@@ -153,6 +153,28 @@ class ApiServerTest {
   }
 
   @Test
+  void explain_says_cycles_that_concluded_the_same_once_as_a_span_with_each_cycles_actions() throws Exception {
+    h.admin("/api/cycles", "");
+    h.admin("/api/cycles", "");
+    String top = latest().decision().priorities().get(0).subject();
+    long newest = latest().cycle().id();
+    String[] at = top.split("#");
+    JsonNode history = h.get("/api/explain/" + at[0] + "/" + at[1]).json().get("history");
+    JsonNode span = history.get(0);
+    List<Long> ids = new ArrayList<>();
+    span.get("cycleIds").forEach(id -> ids.add(id.asLong()));
+    assertEquals(List.of(newest, newest - 1), ids.subList(0, 2), "the same demo house twice is one span: " + span);
+    assertEquals(newest, span.get("newest").get("id").asLong());
+    assertEquals(ids.get(ids.size() - 1), span.get("oldest").get("id").asLong());
+    for (JsonNode a : span.get("actions")) assertTrue(ids.contains(a.get("cycleId").asLong()), a.toString());
+    List<Long> journaled = h.service.journal().reader().history(top, 10).cycleIds();
+    List<Long> listed = new ArrayList<>();
+    history.forEach(x -> x.get("cycleIds").forEach(id -> listed.add(id.asLong())));
+    assertEquals(journaled, listed, "every cycle that mentions it, once, newest first");
+    assertTrue(history.size() < listed.size(), history.size() + " spans for " + listed.size() + " cycles");
+  }
+
+  @Test
   void every_subject_of_the_demo_house_is_explained_with_its_parts_and_routes() throws Exception {
     Latest.Decided x = latest();
     Snapshot s = x.snapshot();

@@ -151,19 +151,23 @@ class JournalTest {
     long c3 = cycleAbout(A, CycleStatus.OK);
 
     SubjectHistory h = journal.reader().history(A, 10);
-    assertEquals(List.of(c3, c1), h.cycles().stream().map(e -> e.cycle().id()).toList());
-    SubjectHistory.Entry old = h.cycles().get(1);
+    assertEquals(List.of(c3, c1), h.cycleIds());
+    assertEquals(2, h.spans().size(), "cycle " + c1 + " vetoed a proposal cycle " + c3 + " did not make");
+    SubjectHistory.Span old = h.spans().get(1);
+    assertEquals(List.of(c1), old.cycleIds());
+    assertEquals(c1, old.newest().id());
+    assertEquals(c1, old.oldest().id());
     assertEquals(70, old.priority().total());
     assertEquals(List.of("claude", "kimi"), old.routes().stream().map(RouteItem::agent).toList());
     assertEquals("AUTH-001", old.proposals().get(0).vetoes().get(0).ruleId());
     assertEquals("vetoed by AUTH-001: on hold", old.actions().get(0).outcome());
     assertEquals(ActionCode.VETO, old.actions().get(0).code());
-    assertEquals(1, journal.reader().history(A, 1).cycles().size());
-    assertEquals(List.of(), journal.reader().history("alex/app#404", 5).cycles());
+    assertEquals(List.of(c3), journal.reader().history(A, 1).cycleIds());
+    assertEquals(List.of(), journal.reader().history("alex/app#404", 5).spans());
   }
 
   @Test
-  void a_history_gives_each_cycle_its_own_actions_in_order_and_an_action_only_cycle_too() {
+  void a_history_joins_cycles_that_concluded_the_same_keeping_each_cycles_actions_in_order_and_an_action_only_cycle_too() {
     long c1 = cycleAbout(A, CycleStatus.OK);
     long c2 = cycleAbout(A, CycleStatus.OK);
     ProposalItem p = Given.comment(A, "again");
@@ -174,13 +178,20 @@ class JournalTest {
     cycleAbout(B, CycleStatus.OK);
 
     SubjectHistory h = journal.reader().history(A, 10);
-    assertEquals(List.of(c3, c2, c1), h.cycles().stream().map(e -> e.cycle().id()).toList());
-    assertEquals(List.of("would comment again"), h.cycles().get(0).actions().stream().map(ActionRow::outcome).toList());
-    assertEquals(List.of(), h.cycles().get(0).proposals(), "cycle " + c3 + " decided nothing");
-    assertEquals(List.of("would comment", "held"), h.cycles().get(1).actions().stream().map(ActionRow::outcome).toList());
-    assertEquals(List.of("would comment"), h.cycles().get(2).actions().stream().map(ActionRow::outcome).toList());
-    assertEquals(h.cycles().get(1).proposals(), h.cycles().get(2).proposals(), "the same row, read once for both cycles");
-    assertEquals(List.of(c3, c2), journal.reader().history(A, 2).cycles().stream().map(e -> e.cycle().id()).toList());
+    assertEquals(List.of(c3, c2, c1), h.cycleIds());
+    assertEquals(2, h.spans().size(), "cycles " + c2 + " and " + c1 + " concluded the same about " + A);
+    SubjectHistory.Span actedOnly = h.spans().get(0);
+    SubjectHistory.Span same = h.spans().get(1);
+    assertEquals(List.of(c3), actedOnly.cycleIds());
+    assertEquals(List.of("would comment again"), actedOnly.actions().stream().map(ActionRow::outcome).toList());
+    assertEquals(List.of(), actedOnly.proposals(), "cycle " + c3 + " decided nothing");
+    assertEquals(List.of(c2, c1), same.cycleIds());
+    assertEquals(c2, same.newest().id());
+    assertEquals(c1, same.oldest().id());
+    assertEquals(1, same.proposals().size());
+    assertEquals(List.of("would comment", "held", "would comment"), same.actions().stream().map(ActionRow::outcome).toList());
+    assertEquals(List.of(c2, c2, c1), same.actions().stream().map(ActionRow::cycleId).toList(), "each action names its cycle");
+    assertEquals(List.of(c3, c2), journal.reader().history(A, 2).cycleIds());
   }
 
   @Test

@@ -174,7 +174,7 @@ abstract class McpContract {
     String top = decision().priorities().get(0).subject();
     JsonNode h = ok(call(client(), "history", Map.of("subject", top, "cycles", 3)));
     assertEquals(top, h.get("subject").asText());
-    assertFalse(h.get("cycles").isEmpty());
+    assertFalse(h.get("spans").isEmpty());
     JsonNode agents = ok(call(client(), "agents", Map.of()));
     assertTrue(agents.get("agents").size() >= 2, agents.toString());
     JsonNode house = ok(call(client(), "house", Map.of()));

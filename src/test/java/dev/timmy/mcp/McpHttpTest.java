@@ -113,7 +113,7 @@ class McpHttpTest extends McpContract {
     Files.writeString(config, "owner:\n  login: alex\nagents:\n  - name: kimi\n    kind: KIMI\n    login: kimi-code\n"
         + "journal:\n  path: " + dir.resolve("timmy.db") + "\n");
     String top = decision().priorities().get(0).subject();
-    long journaled = h.service.journal().reader().history(top, 1).cycles().get(0).cycle().id();
+    long journaled = h.service.journal().reader().history(top, 1).cycleIds().get(0);
     PipedOutputStream toServer = new PipedOutputStream();
     PipedInputStream fromServer = new PipedInputStream(1 << 20);
     PipedOutputStream serverOut = new PipedOutputStream(fromServer);
@@ -130,7 +130,7 @@ class McpHttpTest extends McpContract {
     send(toServer, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
     send(toServer, request(2, "tools/call", Map.of("name", "history", "arguments", Map.of("subject", top))));
     JsonNode history = Json.mapper().readTree(out.readLine()).get("result").get("structuredContent");
-    assertEquals(journaled, history.get("cycles").get(0).get("cycle").get("id").asLong(), history.toString());
+    assertEquals(journaled, history.get("spans").get(0).get("newest").get("id").asLong(), history.toString());
     send(toServer, request(3, "tools/call", Map.of("name", "backlog", "arguments", Map.of())));
     JsonNode backlog = Json.mapper().readTree(out.readLine()).get("result");
     assertFalse(backlog.path("isError").asBoolean(), backlog.toString());
