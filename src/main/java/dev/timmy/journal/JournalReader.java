@@ -142,18 +142,18 @@ public final class JournalReader {
         actions.computeIfAbsent(a.cycleId(), k -> new ArrayList<>()).add(a);
       }
       Map<JsonNode, Object> typed = new IdentityHashMap<>();
-      List<SubjectHistory.Span> spans = new ArrayList<>();
+      List<SubjectHistory.InCycle> seen = new ArrayList<>();
       for (long id : ids) {
         CycleRow row = rows.get(id);
         if (row == null) continue; // pruned between the reads
         List<DecisionRecord> of = items.getOrDefault(id, List.of());
-        SubjectHistory.add(spans, row, new SubjectHistory.Stood(
+        seen.add(new SubjectHistory.InCycle(row, new SubjectHistory.Stood(
             of(of, ItemKind.PRIORITY, PriorityItem.class, typed).stream().findFirst().orElse(null),
             of(of, ItemKind.ROUTE, RouteItem.class, typed), of(of, ItemKind.CHECK, CheckItem.class, typed),
             of(of, ItemKind.ESCALATION, EscalationItem.class, typed), of(of, ItemKind.PROPOSAL, ProposalItem.class, typed)),
-            actions.getOrDefault(id, List.of()));
+            actions.getOrDefault(id, List.of())));
       }
-      return new SubjectHistory(subject, spans);
+      return new SubjectHistory(subject, SubjectHistory.spans(seen));
     });
   }
 

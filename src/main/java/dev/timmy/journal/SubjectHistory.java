@@ -5,6 +5,7 @@ import dev.timmy.decide.EscalationItem;
 import dev.timmy.decide.PriorityItem;
 import dev.timmy.decide.ProposalItem;
 import dev.timmy.decide.RouteItem;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,30 +42,26 @@ public record SubjectHistory(String subject, List<Span> spans) {
       proposals = List.copyOf(proposals);
       actions = List.copyOf(actions);
     }
-
-    /** What the rules concluded about the subject in this span, to compare with the next cycle's. */
-    Stood stood() {
-      return new Stood(priority, routes, checks, escalations, proposals);
-    }
   }
 
   /** The decision items about a subject in one cycle: equal in two cycles, the two are one span. */
   record Stood(PriorityItem priority, List<RouteItem> routes, List<CheckItem> checks,
       List<EscalationItem> escalations, List<ProposalItem> proposals) {}
 
-  /** One more cycle, older than those before it: joins the last span when it stood the same there. */
-  static void add(List<Span> spans, CycleRow row, Stood stood, List<ActionRow> actions) {
-    int last = spans.size() - 1;
-    if (last >= 0 && spans.get(last).stood().equals(stood)) {
-      Span s = spans.get(last);
-      List<Long> ids = new java.util.ArrayList<>(s.cycleIds());
-      ids.add(row.id());
-      List<ActionRow> all = new java.util.ArrayList<>(s.actions());
-      all.addAll(actions);
-      spans.set(last, new Span(ids, s.newest(), row, s.priority(), s.routes(), s.checks(), s.escalations(), s.proposals(), all));
-    } else {
-      spans.add(new Span(List.of(row.id()), row, row, stood.priority(), stood.routes(), stood.checks(),
-          stood.escalations(), stood.proposals(), actions));
+  /** The subject in one journaled cycle: the cycle's row, what the rules concluded, its actions. */
+  record InCycle(CycleRow row, Stood stood, List<ActionRow> actions) {}
+
+  /** Cycles, newest first, as spans: each run of consecutive cycles that stood the same is one. */
+  static List<Span> spans(List<InCycle> cycles) {
+    List<Span> out = new ArrayList<>();
+    for (int from = 0, to; from < cycles.size(); from = to) {
+      Stood stood = cycles.get(from).stood();
+      for (to = from + 1; to < cycles.size() && cycles.get(to).stood().equals(stood); to++) {}
+      List<InCycle> run = cycles.subList(from, to);
+      out.add(new Span(run.stream().map(c -> c.row().id()).toList(), run.get(0).row(), run.get(run.size() - 1).row(),
+          stood.priority(), stood.routes(), stood.checks(), stood.escalations(), stood.proposals(),
+          run.stream().flatMap(c -> c.actions().stream()).toList()));
     }
+    return out;
   }
 }
