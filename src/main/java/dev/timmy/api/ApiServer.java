@@ -30,7 +30,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** Jetty's pool at most (acceptor and selector threads included). */
-  public static final int MAX_THREADS = 8;
+  public static final int MAX_THREADS = 6;
 
   private final Javalin app;
   private final DashboardEvents events;
@@ -95,7 +95,9 @@ public final class ApiServer implements AutoCloseable {
    * growing a thread (and its stack) until memory runs out. Reads answer from memory (bytes built
    * once per cycle), so a handful of threads serve hundreds of clients; more only contend for the
    * cores and starve the cycle loop (200 clients on a 10k house, 2 cores: with 32 threads no cycle
-   * finished in 30 s; with 8, cycles ran and the API answered three times as many requests).
+   * finished in 30 s; with 8, cycles ran and the API answered three times as many requests; with 6,
+   * now that a cycle also computes the answers read in the one before, a cycle and its answers
+   * took about 6 s instead of 10, at the same p99).
    */
   private static QueuedThreadPool threads() {
     QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4, 60_000);

@@ -43,7 +43,7 @@ final class ExplainRoutes {
     int cycles = Params.integer(ctx, "cycles", 10, 1, 100);
     Optional<Latest.Decided> d = b.latest().decided();
     byte[] body = d.isPresent()
-        ? d.get().answers().get("explain\0" + cycles + "\0" + subject, () -> explained(d, subject, cycles))
+        ? d.get().answer("explain\0" + cycles + "\0" + subject, x -> explained(Optional.of(x), subject, cycles))
         : null;
     if (body != null) AnswerCache.send(ctx, body);
     else ctx.json(explained(d, subject, cycles));

@@ -27,7 +27,7 @@ final class HouseRoutes {
   /** Serialised once per decided cycle (see {@link AnswerCache}). */
   void agents(Context ctx) {
     Latest.Decided x = b.latest().require();
-    AnswerCache.send(ctx, x.answers().get("agents", () -> agents(x)));
+    AnswerCache.send(ctx, x.answer("agents", this::agents));
   }
 
   /** As {@code GET /api/agents}, as a value (the MCP tools). */
@@ -59,7 +59,7 @@ final class HouseRoutes {
   /** Serialised once per decided cycle (see {@link AnswerCache}). */
   void house(Context ctx) {
     Latest.Decided x = b.latest().require();
-    AnswerCache.send(ctx, x.answers().get("house", () -> house(x)));
+    AnswerCache.send(ctx, x.answer("house", this::house));
   }
 
   /** As {@code GET /api/house}, as a value (the MCP tools). */

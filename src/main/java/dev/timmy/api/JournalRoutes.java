@@ -35,7 +35,7 @@ final class JournalRoutes {
         Params.instant(ctx, "since"), Params.integer(ctx, "limit", 500, 1, DecisionFilter.MAX_LIMIT));
     // The journal's decisions change only when a cycle is recorded: kept with the latest decided one.
     var d = b.latest().decided();
-    if (d.isPresent()) AnswerCache.send(ctx, d.get().answers().get(f, () -> b.journal().decisions(f)));
+    if (d.isPresent()) AnswerCache.send(ctx, d.get().answer(f, x -> b.journal().decisions(f)));
     else ctx.json(b.journal().decisions(f));
   }
 

@@ -153,6 +153,53 @@ class ApiServerTest {
   }
 
   @Test
+  void the_answers_read_in_one_cycle_are_computed_for_the_next_before_it_is_published() throws Exception {
+    List<String> paths = List.of("/api/house", "/api/agents", "/api/explain/alex/game-bot/17",
+        "/api/decisions?subject=" + enc("alex/game-bot#17") + "&limit=5");
+    h.admin("/api/cycles", ""); // carries what other tests read; none of it is read in this cycle
+    for (String path : paths) assertEquals(200, h.get(path).code(), path);
+    h.admin("/api/cycles", "");
+    Latest.Decided next = latest();
+    assertEquals(paths.size(), next.answers().size(), "computed on the cycle's thread, before any request");
+    JsonNode explained = h.get(paths.get(2)).json();
+    assertEquals(next.cycle().id(), explained.get("cycleId").asLong(), "computed from the new cycle: " + explained);
+    assertEquals(next.cycle().id(), explained.get("history").get(0).get("newest").get("id").asLong());
+    assertEquals(next.cycle().id(), h.get("/api/house").json().get("cycleId").asLong());
+    for (String path : paths) h.get(path);
+    assertEquals(paths.size(), next.answers().size(), "the requests were answered from what the cycle computed");
+  }
+
+  @Test
+  void warming_carries_the_answers_read_and_leaves_one_it_cannot_answer_to_its_request() {
+    Latest.Decided d = latest();
+    java.util.concurrent.atomic.AtomicInteger goneCalls = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger brokenCalls = new java.util.concurrent.atomic.AtomicInteger();
+    AnswerCache first = new AnswerCache();
+    first.get("read", d, x -> List.of("read", x.cycle().id()));
+    first.get("gone", d, x -> {
+      if (goneCalls.incrementAndGet() > 1) throw ApiException.notFound("subject gone");
+      return "gone";
+    });
+    first.get("broken", d, x -> {
+      if (brokenCalls.incrementAndGet() > 1) throw new IllegalStateException("a bug in an answer");
+      return "never";
+    });
+    AnswerCache second = new AnswerCache();
+    assertEquals(1, second.warm(first, d), "the one that still answers");
+    assertEquals(1, second.size());
+    AnswerCache third = new AnswerCache();
+    assertEquals(0, third.warm(second, d), "computed for a cycle, never read in it: not carried");
+    second.get("read", d, x -> { throw new AssertionError("kept: not computed again"); });
+    assertEquals(1, third.warm(second, d));
+    Thread.currentThread().interrupt();
+    try {
+      assertEquals(0, new AnswerCache().warm(first, d), "Timmy stopping: no more answers computed");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void explain_says_cycles_that_concluded_the_same_once_as_a_span_with_each_cycles_actions() throws Exception {
     h.admin("/api/cycles", "");
     h.admin("/api/cycles", "");
